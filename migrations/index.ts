@@ -1,0 +1,11 @@
+import { Extensions1732300000000 } from './1732300000000-extensions';
+import { Accounts1732300001000 } from './1732300001000-accounts';
+import { Incidents1732300002000 } from './1732300002000-incidents';
+import { Shifts1732300003000 } from './1732300003000-shifts';
+import { Events1732300004000 } from './1732300004000-events';
+
+/** Listed explicitly so the app, the CLI and the test setup load the same classes without globbing. */
+export const migrations = [
+  Extensions1732300000000, Accounts1732300001000, Incidents1732300002000, Shifts1732300003000,
+  Events1732300004000,
+];

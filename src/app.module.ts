@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { AppConfigModule } from './config/app-config.module';
+import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging.module';
+import { QueuesModule } from './queues/queues.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    QueuesModule,
+    EventsModule,
+    HealthModule,
+    AuthModule,
+    UsersModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,10 @@
+import type { AgentKind } from '../../users/agent.entity';
+import type { Role } from '../../users/user.entity';
+
+/** The caller as the auth guard established it for this request. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  role: Role;
+  kind: AgentKind | null;
+}

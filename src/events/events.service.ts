@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NewEvent } from './event-types';
+
+@Injectable()
+export class EventsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Pass the transaction's manager so the event commits (or rolls back) with the change it records. */
+  async record(event: NewEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO events (type, actor_id, subject_type, subject_id, payload) VALUES ($1, $2, $3, $4, $5)`,
+      [event.type, event.actorId, event.subjectType, event.subjectId, JSON.stringify(event.payload ?? {})],
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'crypto';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { configureApp } from '../../src/configure-app';
+import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, TEST_DATABASE_URL, withAdminClient } from './test-database';
+
+export const TEST_ADMIN = { email: 'admin@surgeline.test', password: 'admin-password-test' };
+export const TEST_INTAKE_SECRET = 'intake-secret-for-tests';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  /** Direct access for asserting invariants in Postgres; never for arranging what the API can do. */
+  db: Pool;
+  databaseName: string;
+  bullPrefix: string;
+  env: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+const SOURCE_DATABASE_IN_USE = '55006';
+
+async function cloneTemplate(name: string): Promise<void> {
+  await withAdminClient(async (client) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== SOURCE_DATABASE_IN_USE || attempt > 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  });
+}
+
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A fresh database cloned from the migrated template, a Bull prefix of its own, and the real AppModule. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const suffix = randomBytes(5).toString('hex');
+  const databaseName = `${new URL(TEST_DATABASE_URL).pathname.slice(1)}_${suffix}`;
+  await cloneTemplate(databaseName);
+  const bullPrefix = `surgeline-test-${suffix}`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(databaseName),
+    REDIS_URL: TEST_REDIS_URL,
+    BULL_PREFIX: bullPrefix,
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    INTAKE_SECRET: TEST_INTAKE_SECRET,
+    JWT_SECRET: 'jwt-secret-for-tests-only',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  };
+  Object.assign(process.env, env);
+
+  // Imported only now: ConfigModule.forRoot reads process.env when the module is first loaded.
+  const { AppModule } = await import('../../src/app.module');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication({ rawBody: true, bufferLogs: true });
+  configureApp(app);
+  await app.init();
+  const db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
+
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    db,
+    databaseName,
+    bullPrefix,
+    env,
+    close: async () => {
+      await app.close();
+      await db.end();
+      await withAdminClient((client) => dropDatabase(client, databaseName));
+      await deleteRedisKeys(bullPrefix);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { Client } from 'pg';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/surgeline_test';
+export const TEMPLATE_DATABASE = `${new URL(TEST_DATABASE_URL).pathname.slice(1)}_template`;
+
+/** Refuses to touch any database whose name does not say it is for tests. */
+export function assertTestDatabase(name: string): void {
+  if (!/test/.test(name)) throw new Error(`Refusing to use database "${name}": its name must contain "test"`);
+}
+
+export function databaseUrl(name: string): string {
+  assertTestDatabase(name);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl('postgres_test_admin').replace('/postgres_test_admin', '/postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(client: Client, name: string): Promise<void> {
+  assertTestDatabase(name);
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
