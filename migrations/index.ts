@@ -3,9 +3,18 @@ import { Accounts1732300001000 } from './1732300001000-accounts';
 import { Incidents1732300002000 } from './1732300002000-incidents';
 import { Shifts1732300003000 } from './1732300003000-shifts';
 import { Events1732300004000 } from './1732300004000-events';
+import { RoutingRules1732300005000 } from './1732300005000-routing-rules';
+import { Conversations1732300006000 } from './1732300006000-conversations';
+import { Assignments1732300007000 } from './1732300007000-assignments';
 
 /** Listed explicitly so the app, the CLI and the test setup load the same classes without globbing. */
 export const migrations = [
-  Extensions1732300000000, Accounts1732300001000, Incidents1732300002000, Shifts1732300003000,
+  Extensions1732300000000,
+  Accounts1732300001000,
+  Incidents1732300002000,
+  Shifts1732300003000,
   Events1732300004000,
+  RoutingRules1732300005000,
+  Conversations1732300006000,
+  Assignments1732300007000,
 ];
