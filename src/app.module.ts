@@ -6,6 +6,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging.module';
 import { QueuesModule } from './queues/queues.module';
+import { RoutingModule } from './routing/routing.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -18,6 +19,7 @@ import { UsersModule } from './users/users.module';
     HealthModule,
     AuthModule,
     UsersModule,
+    RoutingModule,
   ],
 })
 export class AppModule {}
