@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TransferRequirements } from './engine/engine.types';
+
+export type ReturnReason = 'signed_out' | 'transferred' | 'unresponsive' | 'surge_ended' | 'suspended';
+
+export interface ReturnedConversation {
+  conversationId: string;
+  agentId: string;
+}
+
+/**
+ * Puts assigned conversations back in the queue. Always called inside the caller's transaction,
+ * so the agent's state change and the requeue commit together; received_at is never touched,
+ * which keeps the conversation's original age (and place) in the queue.
+ */
+@Injectable()
+export class QueueReturnRepository {
+  /** Every open conversation of the agent goes back (sign-out, suspension, surge end). */
+  async returnAgentConversations(
+    manager: EntityManager,
+    agentId: string,
+    reason: ReturnReason,
+  ): Promise<ReturnedConversation[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM conversations WHERE assigned_agent_id = $1 AND status = 'assigned' ORDER BY id FOR UPDATE`,
+      [agentId],
+    );
+    return this.returnConversations(manager, rows.map((row) => row.id), reason);
+  }
+
+  /**
+   * Ends the open assignment of each conversation and queues it again. For a transfer or an
+   * unresponsive agent, that agent is excluded so the conversation never goes back to it.
+   */
+  async returnConversations(
+    manager: EntityManager,
+    conversationIds: string[],
+    reason: ReturnReason,
+    transfer: TransferRequirements | null = null,
+  ): Promise<ReturnedConversation[]> {
+    if (conversationIds.length === 0) return [];
+    const ended: ReturnedConversation[] = await manager.query(
+      `UPDATE assignments SET ended_at = now(), end_reason = $2
+        WHERE conversation_id = ANY($1::uuid[]) AND ended_at IS NULL
+        RETURNING conversation_id AS "conversationId", agent_id AS "agentId"`,
+      [conversationIds, reason],
+    );
+    if (reason === 'transferred' || reason === 'unresponsive') {
+      await manager.query(
+        `INSERT INTO conversation_exclusions (conversation_id, agent_id, reason)
+         SELECT conversation_id, agent_id, $3 FROM unnest($1::uuid[], $2::uuid[]) AS e(conversation_id, agent_id)
+         ON CONFLICT DO NOTHING`,
+        [ended.map((row) => row.conversationId), ended.map((row) => row.agentId), reason],
+      );
+    }
+    await manager.query(
+      `UPDATE conversations
+          SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, queued_at = now(),
+              transfer_requirements = COALESCE($2::jsonb, transfer_requirements)
+        WHERE id = ANY($1::uuid[]) AND status <> 'resolved'`,
+      [conversationIds, transfer ? JSON.stringify(transfer) : null],
+    );
+    return ended;
+  }
+}
