@@ -97,6 +97,8 @@ export interface AgentSnapshot {
   kind: AgentKindName;
   status: 'pending' | 'active' | 'suspended' | 'expired';
   presence: 'offline' | 'available' | 'away';
+  /** false when the agent has no open sign-in; absent means presence alone tells (offline = signed out) */
+  signedIn?: boolean;
   /** a volunteer's incident has an active surge */
   surgeActive: boolean;
   /** a volunteer is inside one of its claimed shifts now */
