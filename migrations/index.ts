@@ -6,6 +6,7 @@ import { Events1732300004000 } from './1732300004000-events';
 import { RoutingRules1732300005000 } from './1732300005000-routing-rules';
 import { Conversations1732300006000 } from './1732300006000-conversations';
 import { Assignments1732300007000 } from './1732300007000-assignments';
+import { RoutingTimers1732300008000 } from './1732300008000-routing-timers';
 
 /** Listed explicitly so the app, the CLI and the test setup load the same classes without globbing. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   RoutingRules1732300005000,
   Conversations1732300006000,
   Assignments1732300007000,
+  RoutingTimers1732300008000,
 ];

@@ -25,8 +25,8 @@ export class RoutingScheduler {
       conversationIds.map((conversationId) => ({
         name: RoutingJob.routeConversation,
         data: { conversationId } satisfies RouteConversationPayload,
-        // The same conversation waiting twice would only be routed twice for nothing.
-        opts: { ...ROUTING_JOB_OPTIONS, jobId: `route:${conversationId}` },
+        // No fixed jobId: a requeue while an earlier job for it is running must not be dropped.
+        opts: ROUTING_JOB_OPTIONS,
       })),
     );
   }
@@ -36,19 +36,19 @@ export class RoutingScheduler {
     await this.queue.add(RoutingJob.serveAgent, { agentId } satisfies ServeAgentPayload, ROUTING_JOB_OPTIONS);
   }
 
-  async scheduleEscalation(conversationId: string, step: number, delayMs: number): Promise<void> {
-    await this.queue.add(RoutingJob.escalate, { conversationId, step } satisfies EscalatePayload, {
+  async scheduleEscalation(conversationId: string, at: Date): Promise<void> {
+    await this.queue.add(RoutingJob.escalate, { conversationId } satisfies EscalatePayload, {
       ...ROUTING_JOB_OPTIONS,
-      delay: Math.max(0, delayMs),
-      jobId: `escalate:${conversationId}:${step}`,
+      delay: Math.max(0, at.getTime() - Date.now()),
+      jobId: `escalate:${conversationId}:${at.getTime()}`,
     });
   }
 
-  async scheduleReclaim(conversationId: string, assignmentId: string, delayMs: number): Promise<void> {
+  async scheduleReclaim(conversationId: string, assignmentId: string, at: Date): Promise<void> {
     await this.queue.add(
       RoutingJob.reclaimUnanswered,
       { conversationId, assignmentId } satisfies ReclaimUnansweredPayload,
-      { ...ROUTING_JOB_OPTIONS, delay: Math.max(0, delayMs), jobId: `reclaim:${assignmentId}` },
+      { ...ROUTING_JOB_OPTIONS, delay: Math.max(0, at.getTime() - Date.now()), jobId: `reclaim:${assignmentId}` },
     );
   }
 }

@@ -1,12 +1,30 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { AssignmentRepository } from './assignment.repository';
+import { CapacityService } from './capacity.service';
 import { QueueReturnRepository } from './queue-return.repository';
+import { ReconcilerService } from './reconciler.service';
 import { RoutingScheduler } from './routing-scheduler';
+import { RoutingProcessor } from './routing.processor';
 import { ROUTING_QUEUE } from './routing.queue';
+import { RoutingService } from './routing.service';
+import { RulesModule } from './rules/routing-rules.module';
+import { SurgeStateRepository } from './surge-state.repository';
+import { WaitingWorkRepository } from './waiting-work.repository';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: ROUTING_QUEUE })],
-  providers: [RoutingScheduler, QueueReturnRepository],
-  exports: [RoutingScheduler, QueueReturnRepository],
+  imports: [BullModule.registerQueue({ name: ROUTING_QUEUE }), RulesModule],
+  providers: [
+    RoutingScheduler,
+    QueueReturnRepository,
+    AssignmentRepository,
+    WaitingWorkRepository,
+    SurgeStateRepository,
+    RoutingService,
+    CapacityService,
+    ReconcilerService,
+    RoutingProcessor,
+  ],
+  exports: [RoutingScheduler, QueueReturnRepository, RoutingService],
 })
 export class RoutingModule {}

@@ -20,7 +20,6 @@ export interface ServeAgentPayload {
 
 export interface EscalatePayload {
   conversationId: string;
-  step: number;
 }
 
 export interface ReclaimUnansweredPayload {
@@ -35,3 +34,8 @@ export const ROUTING_JOB_OPTIONS: JobOptions = {
   // Failed jobs stay in Redis for inspection; the conversation stays queued in Postgres.
   removeOnFail: 1000,
 };
+
+export interface ReconcilePayload {
+  /** also re-enqueue every queued conversation (at start, when Redis may have lost everything) */
+  full: boolean;
+}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AGENT_FITS_CONVERSATION, AGENT_ON_DUTY, CANDIDATE_ORDER } from './candidate-query';
+import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
+
+export interface QueuedConversation {
+  id: string;
+  channel: Channel;
+  language: string;
+  flightNumber: string | null;
+  text: string;
+  receivedAt: Date;
+  ruleId: string | null;
+  transferRequirements: TransferRequirements | null;
+  slaMinutes: number | null;
+}
+
+export interface StoredDecision {
+  conversationId: string;
+  ruleId: string | null;
+  ruleName: string;
+  ruleVersion: number;
+  requirements: Requirements;
+  candidates: RankedCandidate[];
+  chosenAgentId: string;
+  reason: string;
+  reclaimAt: Date | null;
+}
+
+/** How many candidates a decision looks at: enough to survive lost lock races, few enough to stay cheap. */
+const CANDIDATE_LIMIT = 10;
+
+/** The claim transaction's SQL. Every method runs inside the caller's transaction. */
+@Injectable()
+export class AssignmentRepository {
+  /** Locks a queued conversation; null when it is not queued or another worker is deciding it right now. */
+  async lockQueuedConversation(manager: EntityManager, id: string): Promise<QueuedConversation | null> {
+    const rows: QueuedConversation[] = await manager.query(
+      `SELECT c.id, c.channel, c.language, c.flight_number AS "flightNumber", c.received_at AS "receivedAt",
+              c.rule_id AS "ruleId", c.transfer_requirements AS "transferRequirements",
+              i.sla_minutes AS "slaMinutes",
+              (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.received_at, m.id LIMIT 1) AS text
+         FROM conversations c LEFT JOIN incidents i ON i.id = c.incident_id
+        WHERE c.id = $1 AND c.status = 'queued'
+          FOR UPDATE OF c SKIP LOCKED`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async saveRequirements(
+    manager: EntityManager,
+    conversationId: string,
+    rule: { id: string | null; version: number },
+    requirements: Requirements,
+    nextEscalationAt: Date | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE conversations
+          SET rule_id = $2, rule_version = $3, priority = $4, escalation_step = $5, req_languages = $6,
+              req_min_language_level = $7, req_skills = $8, req_agent_kinds = $9, next_escalation_at = $10
+        WHERE id = $1`,
+      [
+        conversationId,
+        rule.id,
+        rule.version,
+        requirements.priority,
+        requirements.escalationStep,
+        requirements.languages,
+        requirements.minLanguageLevel,
+        JSON.stringify(requirements.requiredSkills),
+        requirements.agentKinds,
+        nextEscalationAt,
+      ],
+    );
+  }
+
+  /** The best few eligible agents with room, in the strategy's order (indexed; never the whole roster). */
+  async findCandidates(
+    manager: EntityManager,
+    conversationId: string,
+    requirements: Requirements,
+    lastAgentId: string | null,
+  ): Promise<RankedCandidate[]> {
+    const rows: (Omit<RankedCandidate, 'lastAssignedAt'> & { lastAssignedAt: Date | null })[] = await manager.query(
+      `SELECT a.user_id AS "agentId", a.open_count AS load, a.max_concurrent AS "maxConcurrent",
+              a.last_assigned_at AS "lastAssignedAt"
+         FROM agents a JOIN users u ON u.id = a.user_id
+        WHERE a.presence = 'available' AND a.open_count < a.max_concurrent
+          AND ${AGENT_ON_DUTY} AND ${AGENT_FITS_CONVERSATION}
+        ORDER BY ${CANDIDATE_ORDER[requirements.strategy]}
+        LIMIT ${CANDIDATE_LIMIT}`,
+      [
+        conversationId,
+        requirements.languages,
+        requirements.minLanguageLevel,
+        JSON.stringify(requirements.requiredSkills),
+        requirements.agentKinds,
+        ...(requirements.strategy === 'round_robin' ? [lastAgentId] : []),
+      ],
+    );
+    return rows.map((row) => ({ ...row, lastAssignedAt: row.lastAssignedAt?.toISOString() ?? null }));
+  }
+
+  /**
+   * Locks the chosen agent if nobody else holds it and it still has room. Lock order is always
+   * conversation first, then agent, so two claims can never deadlock on each other.
+   */
+  async lockAgentWithRoom(manager: EntityManager, agentId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM agents
+        WHERE user_id = $1 AND presence = 'available' AND open_count < max_concurrent
+          FOR UPDATE SKIP LOCKED`,
+      [agentId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Decision, assignment and conversation state in one go; the trigger raises the agent's open count. */
+  async recordAssignment(manager: EntityManager, decision: StoredDecision): Promise<string> {
+    const [{ id: decisionId }]: { id: string }[] = await manager.query(
+      `INSERT INTO routing_decisions
+         (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
+          chosen_agent_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        decision.conversationId,
+        decision.ruleId,
+        decision.ruleName,
+        decision.ruleVersion,
+        decision.requirements.escalationStep,
+        decision.requirements.strategy,
+        JSON.stringify(decision.requirements),
+        JSON.stringify(decision.candidates),
+        decision.chosenAgentId,
+        decision.reason,
+      ],
+    );
+    const [{ id: assignmentId }]: { id: string }[] = await manager.query(
+      `INSERT INTO assignments (conversation_id, agent_id, decision_id, reclaim_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [decision.conversationId, decision.chosenAgentId, decisionId, decision.reclaimAt],
+    );
+    await manager.query(
+      `UPDATE conversations SET status = 'assigned', assigned_agent_id = $2, assigned_at = now(), next_escalation_at = NULL
+        WHERE id = $1`,
+      [decision.conversationId, decision.chosenAgentId],
+    );
+    return assignmentId;
+  }
+
+  /** Locks the rule's round-robin turn so concurrent decisions under one rule take turns in order. */
+  async lockTurn(manager: EntityManager, ruleKey: string): Promise<string | null> {
+    await manager.query(
+      `INSERT INTO routing_turns (rule_key, last_agent_id) VALUES ($1, '00000000-0000-0000-0000-000000000000')
+       ON CONFLICT (rule_key) DO NOTHING`,
+      [ruleKey],
+    );
+    const rows: { lastAgentId: string }[] = await manager.query(
+      `SELECT last_agent_id AS "lastAgentId" FROM routing_turns WHERE rule_key = $1 FOR UPDATE`,
+      [ruleKey],
+    );
+    return rows[0].lastAgentId;
+  }
+
+  async saveTurn(manager: EntityManager, ruleKey: string, agentId: string): Promise<void> {
+    await manager.query(`UPDATE routing_turns SET last_agent_id = $2 WHERE rule_key = $1`, [ruleKey, agentId]);
+  }
+
+  /** Locks the conversation and tells whether this assignment is still open with no reply from its agent. */
+  async lockUnanswered(manager: EntityManager, conversationId: string, assignmentId: string): Promise<string | null> {
+    const rows: { agentId: string }[] = await manager.query(
+      `SELECT a.agent_id AS "agentId"
+         FROM conversations c JOIN assignments a ON a.conversation_id = c.id
+        WHERE c.id = $1 AND a.id = $2 AND a.ended_at IS NULL
+          AND NOT EXISTS (
+                SELECT 1 FROM replies r WHERE r.conversation_id = c.id AND r.agent_id = a.agent_id AND r.created_at >= a.assigned_at)
+          FOR UPDATE OF c`,
+      [conversationId, assignmentId],
+    );
+    return rows[0]?.agentId ?? null;
+  }
+}

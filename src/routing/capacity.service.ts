@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { EventsService } from '../events/events.service';
+import { AssignmentRepository } from './assignment.repository';
+import { QueueReturnRepository } from './queue-return.repository';
+import { RoutingService } from './routing.service';
+import { WaitingWorkRepository } from './waiting-work.repository';
+
+/** Rounds of "take what you can" per trigger; each round routes up to the agent's free slots. */
+const SERVE_ROUNDS = 3;
+
+/** Work that follows from an agent's capacity: filling free slots, taking back unanswered work. */
+@Injectable()
+export class CapacityService {
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly waiting: WaitingWorkRepository,
+    private readonly assignments: AssignmentRepository,
+    private readonly queueReturn: QueueReturnRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventsService,
+  ) {}
+
+  /**
+   * The agent has room: the waiting conversations it can take are routed highest priority first,
+   * then oldest first. Each still gets a full decision, so an even better placed agent may win it.
+   */
+  async serveAgent(agentId: string): Promise<number> {
+    let assigned = 0;
+    for (let round = 0; round < SERVE_ROUNDS; round++) {
+      const free = await this.waiting.freeSlots(agentId);
+      if (free <= 0) break;
+      const conversationIds = await this.waiting.conversationsFor(agentId, free);
+      let assignedThisRound = 0;
+      for (const conversationId of conversationIds) {
+        const outcome = await this.routing.routeConversation(conversationId);
+        if (outcome.kind === 'assigned') assignedThisRound++;
+      }
+      assigned += assignedThisRound;
+      if (assignedThisRound === 0) break;
+    }
+    return assigned;
+  }
+
+  /** reassignAfterSeconds passed with no reply from the assigned agent: back to the queue, never to that agent. */
+  async reclaimUnanswered(conversationId: string, assignmentId: string): Promise<boolean> {
+    const agentId = await this.transactions.run(async (manager) => {
+      const unanswered = await this.assignments.lockUnanswered(manager, conversationId, assignmentId);
+      if (!unanswered) return null;
+      await this.queueReturn.returnConversations(manager, [conversationId], 'unresponsive');
+      await this.events.record(
+        {
+          type: 'conversation.requeued',
+          actorId: null,
+          subjectType: 'conversation',
+          subjectId: conversationId,
+          payload: { reason: 'unresponsive', agentId: unanswered },
+        },
+        manager,
+      );
+      return unanswered;
+    });
+    if (!agentId) return false;
+    await this.routing.routeConversation(conversationId);
+    await this.serveAgent(agentId);
+    return true;
+  }
+}

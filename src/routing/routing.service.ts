@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { EventsService } from '../events/events.service';
+import { AssignmentRepository, QueuedConversation } from './assignment.repository';
+import { DEFAULT_RULE, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
+import { RoutingScheduler } from './routing-scheduler';
+import { RoutingRulesService } from './rules/routing-rules.service';
+import { SurgeStateRepository } from './surge-state.repository';
+
+export type RoutingOutcome =
+  | { kind: 'assigned'; agentId: string; assignmentId: string; reclaimAt: Date | null }
+  | { kind: 'waiting'; nextEscalationAt: Date | null }
+  | { kind: 'skipped' };
+
+type ClaimResult = RoutingOutcome | { kind: 'lost_race' };
+
+/** A lost lock race means another decision took the agent: decide again, a bounded number of times. */
+const CLAIM_ATTEMPTS = 3;
+
+@Injectable()
+export class RoutingService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly assignments: AssignmentRepository,
+    private readonly rules: RoutingRulesService,
+    private readonly surge: SurgeStateRepository,
+    private readonly scheduler: RoutingScheduler,
+    private readonly events: EventsService,
+  ) {}
+
+  /**
+   * Routes one queued conversation: the engine proposes, Postgres decides. Skipped when the
+   * conversation is not queued or another worker holds its row (that worker decides it).
+   */
+  async routeConversation(conversationId: string): Promise<RoutingOutcome> {
+    for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+      const result = await this.transactions.run((manager) => this.claim(manager, conversationId, new Date()));
+      if (result.kind !== 'lost_race') {
+        await this.scheduleTimers(conversationId, result);
+        return result;
+      }
+    }
+    // Every candidate was taken under us; try again from the queue rather than spin here.
+    await this.scheduler.routeConversations([conversationId]);
+    return { kind: 'skipped' };
+  }
+
+  private async claim(manager: EntityManager, conversationId: string, now: Date): Promise<ClaimResult> {
+    const conversation = await this.assignments.lockQueuedConversation(manager, conversationId);
+    if (!conversation) return { kind: 'skipped' };
+
+    const { rule, version } = await this.ruleFor(conversation);
+    const requirements = requirementsAt(
+      rule,
+      { language: conversation.language, receivedAt: conversation.receivedAt, transfer: conversation.transferRequirements },
+      now,
+      { slaMinutes: conversation.slaMinutes },
+    );
+    const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
+    await this.assignments.saveRequirements(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
+
+    const ruleKey = rule.id ?? 'default';
+    const lastAgentId = requirements.strategy === 'round_robin' ? await this.assignments.lockTurn(manager, ruleKey) : null;
+    const candidates = await this.assignments.findCandidates(manager, conversationId, requirements, lastAgentId);
+    if (candidates.length === 0) return { kind: 'waiting', nextEscalationAt: escalationAt };
+
+    const ranking = rankCandidates(requirements.strategy, candidates, { lastAgentId });
+    for (const [index, candidate] of ranking.ordered.entries()) {
+      // Candidates were read without locks; only the one we can lock with room left may be chosen.
+      if (!(await this.assignments.lockAgentWithRoom(manager, candidate.agentId))) continue;
+      const reclaimAt = reassignAt(requirements, now);
+      const assignmentId = await this.assignments.recordAssignment(manager, {
+        conversationId,
+        ruleId: rule.id,
+        ruleName: rule.name,
+        ruleVersion: version,
+        requirements,
+        candidates: ranking.ordered,
+        chosenAgentId: candidate.agentId,
+        reason: index === 0 ? ranking.reason : `${ranking.reason}; ${index} better candidate(s) were taken meanwhile`,
+        reclaimAt,
+      });
+      if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, ruleKey, candidate.agentId);
+      await this.events.record(
+        {
+          type: 'conversation.assigned',
+          actorId: null,
+          subjectType: 'conversation',
+          subjectId: conversationId,
+          payload: { agentId: candidate.agentId, ruleId: rule.id, ruleVersion: version, step: requirements.escalationStep },
+        },
+        manager,
+      );
+      return { kind: 'assigned', agentId: candidate.agentId, assignmentId, reclaimAt };
+    }
+    return { kind: 'lost_race' };
+  }
+
+  private async ruleFor(conversation: QueuedConversation): Promise<{ rule: RoutingRule; version: number }> {
+    const ruleset = await this.rules.loadRuleset();
+    // A transferred conversation keeps its rule and only takes the transfer's requirements.
+    if (conversation.transferRequirements) {
+      const kept = ruleset.rules.find((rule) => rule.id === conversation.ruleId);
+      return { rule: kept ?? DEFAULT_RULE, version: ruleset.version };
+    }
+    const matched = matchRule(ruleset.rules, conversation, { surgeActive: await this.surge.isActive() });
+    return { rule: matched ?? DEFAULT_RULE, version: ruleset.version };
+  }
+
+  /** Timers go to Redis only after the commit; their due times are in Postgres for the reconciler. */
+  private async scheduleTimers(conversationId: string, outcome: RoutingOutcome): Promise<void> {
+    if (outcome.kind === 'waiting' && outcome.nextEscalationAt) {
+      await this.scheduler.scheduleEscalation(conversationId, outcome.nextEscalationAt);
+    }
+    if (outcome.kind === 'assigned' && outcome.reclaimAt) {
+      await this.scheduler.scheduleReclaim(conversationId, outcome.assignmentId, outcome.reclaimAt);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AGENT_ON_DUTY } from './candidate-query';
+
+/** Reads that find work waiting for an agent, and the timers the reconciler must redo. */
+@Injectable()
+export class WaitingWorkRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Free slots of an agent who may take work now; 0 when it may not (away, signed out, off shift, ...). */
+  async freeSlots(agentId: string): Promise<number> {
+    const rows: { free: number }[] = await this.dataSource.query(
+      `SELECT a.max_concurrent - a.open_count AS free
+         FROM agents a JOIN users u ON u.id = a.user_id
+        WHERE a.user_id = $1 AND ${AGENT_ON_DUTY}`,
+      [agentId],
+    );
+    return rows[0]?.free ?? 0;
+  }
+
+  /** Queued conversations this agent is eligible for, highest priority first, then oldest first. */
+  async conversationsFor(agentId: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id
+         FROM conversations c CROSS JOIN agents a
+        WHERE a.user_id = $1 AND c.status = 'queued'
+          AND a.kind = ANY(c.req_agent_kinds)
+          AND (c.req_languages IS NULL OR EXISTS (
+                SELECT 1 FROM agent_languages l
+                 WHERE l.agent_id = a.user_id AND l.code = ANY(c.req_languages) AND l.level >= c.req_min_language_level))
+          AND NOT EXISTS (
+                SELECT 1 FROM jsonb_to_recordset(c.req_skills) AS r(name text, "minLevel" int)
+                 WHERE NOT EXISTS (
+                   SELECT 1 FROM agent_skills s WHERE s.agent_id = a.user_id AND s.name = r.name AND s.level >= r."minLevel"))
+          AND NOT EXISTS (SELECT 1 FROM conversation_exclusions x WHERE x.conversation_id = c.id AND x.agent_id = a.user_id)
+        ORDER BY c.priority DESC, c.received_at, c.id
+        LIMIT $2`,
+      [agentId, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async agentsWithRoom(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT a.user_id AS id FROM agents a JOIN users u ON u.id = a.user_id
+        WHERE a.open_count < a.max_concurrent AND ${AGENT_ON_DUTY}`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async queuedConversations(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM conversations WHERE status = 'queued' ORDER BY priority DESC, received_at, id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async escalationsDue(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM conversations WHERE status = 'queued' AND next_escalation_at <= now() ORDER BY next_escalation_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async reclaimsDue(limit: number): Promise<{ conversationId: string; assignmentId: string }[]> {
+    return this.dataSource.query(
+      `SELECT conversation_id AS "conversationId", id AS "assignmentId" FROM assignments
+        WHERE ended_at IS NULL AND reclaim_at <= now() ORDER BY reclaim_at LIMIT $1`,
+      [limit],
+    );
+  }
+}
