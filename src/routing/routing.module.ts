@@ -9,12 +9,18 @@ import { RoutingProcessor } from './routing.processor';
 import { ROUTING_QUEUE } from './routing.queue';
 import { RoutingService } from './routing.service';
 import { RulesModule } from './rules/routing-rules.module';
+import { AgentSnapshotRepository } from './simulation/agent-snapshot.repository';
+import { RoutingSimulationController } from './simulation/routing-simulation.controller';
+import { RoutingSimulationService } from './simulation/routing-simulation.service';
 import { SurgeStateRepository } from './surge-state.repository';
 import { WaitingWorkRepository } from './waiting-work.repository';
 
 @Module({
   imports: [BullModule.registerQueue({ name: ROUTING_QUEUE }), RulesModule],
+  controllers: [RoutingSimulationController],
   providers: [
+    RoutingSimulationService,
+    AgentSnapshotRepository,
     RoutingScheduler,
     QueueReturnRepository,
     AssignmentRepository,

@@ -2,12 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+export interface ActiveSurge {
+  incidentId: string;
+  slaMinutes: number;
+}
+
 @Injectable()
 export class SurgeStateRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  async activeSurge(): Promise<ActiveSurge | null> {
+    const rows: ActiveSurge[] = await this.dataSource.query(
+      `SELECT id AS "incidentId", sla_minutes AS "slaMinutes" FROM incidents WHERE surge_active`,
+    );
+    return rows[0] ?? null;
+  }
+
   async isActive(): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM incidents WHERE surge_active`);
-    return rows.length > 0;
+    return (await this.activeSurge()) !== null;
   }
 }
