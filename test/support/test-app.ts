@@ -52,8 +52,16 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
   }
 }
 
-/** A fresh database cloned from the migrated template, a Bull prefix of its own, and the real AppModule. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export interface TestEnvironment {
+  env: Record<string, string>;
+  databaseName: string;
+  bullPrefix: string;
+  /** Drops the database and deletes the Redis keys; call after every process using them stopped. */
+  dispose: () => Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template and a Bull prefix of its own. */
+export async function provisionTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
   const suffix = randomBytes(5).toString('hex');
   const databaseName = `${new URL(TEST_DATABASE_URL).pathname.slice(1)}_${suffix}`;
   await cloneTemplate(databaseName);
@@ -70,6 +78,20 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     LOG_LEVEL: 'silent',
     ...overrides,
   };
+  return {
+    env,
+    databaseName,
+    bullPrefix,
+    dispose: async () => {
+      await withAdminClient((client) => dropDatabase(client, databaseName));
+      await deleteRedisKeys(bullPrefix);
+    },
+  };
+}
+
+/** The real AppModule in this process, on a provisioned environment. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const { env, databaseName, bullPrefix, dispose } = await provisionTestEnvironment(overrides);
   Object.assign(process.env, env);
 
   // Imported only now: ConfigModule.forRoot reads process.env when the module is first loaded.
@@ -90,8 +112,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     close: async () => {
       await app.close();
       await db.end();
-      await withAdminClient((client) => dropDatabase(client, databaseName));
-      await deleteRedisKeys(bullPrefix);
+      await dispose();
     },
   };
 }

@@ -1,0 +1,50 @@
+import { signatureFor } from '../factories/intake';
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A keep-alive JSON client for application processes started outside the test process. */
+export class HttpClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  as(token: string): HttpClient {
+    return new HttpClient(this.baseUrl, token);
+  }
+
+  get<T = any>(path: string): Promise<HttpResult<T>> {
+    return this.send('GET', path);
+  }
+
+  post<T = any>(path: string, body?: unknown): Promise<HttpResult<T>> {
+    return this.send('POST', path, body);
+  }
+
+  put<T = any>(path: string, body?: unknown): Promise<HttpResult<T>> {
+    return this.send('PUT', path, body);
+  }
+
+  /** POST /intake/messages signed with the test INTAKE_SECRET. */
+  intake<T = any>(message: Record<string, unknown>): Promise<HttpResult<T>> {
+    const raw = JSON.stringify(message);
+    return this.send('POST', '/api/v1/intake/messages', raw, { 'X-Signature': signatureFor(raw) });
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+}
