@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoutingModule } from './routing/routing.module';
+import { RulesModule } from './routing/rules/routing-rules.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     UsersModule,
     RoutingModule,
+    RulesModule,
   ],
 })
 export class AppModule {}

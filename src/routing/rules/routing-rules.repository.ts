@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RuleMatch, RuleRoute } from '../engine/engine.types';
+
+/** A rule as stored; `order` is the routing_rules.position column. */
+export interface StoredRoutingRule {
+  id: string;
+  name: string;
+  order: number;
+  enabled: boolean;
+  match: RuleMatch;
+  route: RuleRoute;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type RoutingRuleFields = Pick<StoredRoutingRule, 'name' | 'order' | 'enabled' | 'match' | 'route'>;
+
+export interface RulesetSnapshot {
+  version: number;
+  rules: StoredRoutingRule[];
+}
+
+const RULE_COLUMNS = `r.id, r.name, r.position AS "order", r.enabled, r.match, r.route,
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+// Evaluation order; id breaks ties between rules created in one transaction.
+const EVALUATION_ORDER = 'r.position, r.created_at, r.id';
+
+type SnapshotRow = { version: number } & ({ id: string } & StoredRoutingRule | { id: null });
+
+@Injectable()
+export class RoutingRulesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async currentVersion(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: { version: number }[] = await manager.query('SELECT version FROM routing_ruleset');
+    return rows[0].version;
+  }
+
+  /**
+   * The version and the rules read by one statement, hence from one snapshot: the version always
+   * labels exactly these rules, even while another process commits a change.
+   */
+  async loadSnapshot(manager: EntityManager = this.dataSource.manager): Promise<RulesetSnapshot> {
+    const rows: SnapshotRow[] = await manager.query(
+      `SELECT s.version, ${RULE_COLUMNS}
+         FROM routing_ruleset s LEFT JOIN routing_rules r ON true
+        ORDER BY ${EVALUATION_ORDER}`,
+    );
+    const rules = rows.filter((row): row is SnapshotRow & StoredRoutingRule => row.id !== null).map(withoutVersion);
+    return { version: rows[0].version, rules };
+  }
+
+  async findRule(id: string, manager: EntityManager = this.dataSource.manager): Promise<StoredRoutingRule | null> {
+    const rows: StoredRoutingRule[] = await manager.query(`SELECT ${RULE_COLUMNS} FROM routing_rules r WHERE r.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Takes the ruleset row lock first, so rule changes are serialized and each commits with
+   * exactly the version it returns.
+   */
+  async bumpVersion(manager: EntityManager): Promise<number> {
+    const rows = rowsOf<{ version: number }>(
+      await manager.query('UPDATE routing_ruleset SET version = version + 1 RETURNING version'),
+    );
+    return rows[0].version;
+  }
+
+  async insertRule(manager: EntityManager, fields: RoutingRuleFields): Promise<StoredRoutingRule> {
+    const rows: StoredRoutingRule[] = await manager.query(
+      `INSERT INTO routing_rules AS r (name, position, enabled, match, route)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
+       RETURNING ${RULE_COLUMNS}`,
+      [fields.name, fields.order, fields.enabled, JSON.stringify(fields.match), JSON.stringify(fields.route)],
+    );
+    return rows[0];
+  }
+
+  async replaceRule(manager: EntityManager, id: string, fields: RoutingRuleFields): Promise<StoredRoutingRule | null> {
+    const rows = rowsOf<StoredRoutingRule>(
+      await manager.query(
+        `UPDATE routing_rules AS r
+            SET name = $2, position = $3, enabled = $4, match = $5::jsonb, route = $6::jsonb, updated_at = now()
+          WHERE r.id = $1
+         RETURNING ${RULE_COLUMNS}`,
+        [id, fields.name, fields.order, fields.enabled, JSON.stringify(fields.match), JSON.stringify(fields.route)],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
+  async deleteRule(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = rowsOf<{ id: string }>(await manager.query('DELETE FROM routing_rules WHERE id = $1 RETURNING id', [id]));
+    return rows.length > 0;
+  }
+}
+
+function withoutVersion({ version: _version, ...rule }: SnapshotRow & StoredRoutingRule): StoredRoutingRule {
+  return rule;
+}
+
+/** TypeORM's postgres driver answers UPDATE/DELETE ... RETURNING with [rows, affectedCount]. */
+function rowsOf<T>(result: T[] | [T[], number]): T[] {
+  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
