@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { modifyReturning } from '../database/returning';
 import { TransferRequirements } from './engine/engine.types';
 
 export type ReturnReason = 'signed_out' | 'transferred' | 'unresponsive' | 'surge_ended' | 'suspended';
@@ -40,7 +41,8 @@ export class QueueReturnRepository {
     transfer: TransferRequirements | null = null,
   ): Promise<ReturnedConversation[]> {
     if (conversationIds.length === 0) return [];
-    const ended: ReturnedConversation[] = await manager.query(
+    const ended = await modifyReturning<ReturnedConversation>(
+      manager,
       `UPDATE assignments SET ended_at = now(), end_reason = $2
         WHERE conversation_id = ANY($1::uuid[]) AND ended_at IS NULL
         RETURNING conversation_id AS "conversationId", agent_id AS "agentId"`,
