@@ -1,4 +1,5 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
@@ -13,6 +14,8 @@ export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })),
   });
+  // POST /agents/import takes the roster as a text/csv body; JSON stays the default for the rest.
+  (app as NestExpressApplication).useBodyParser('text', { type: 'text/csv', limit: '2mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
