@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { configureApp } from '../../src/configure-app';
-import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, TEST_DATABASE_URL, withAdminClient } from './test-database';
+import { databaseUrl, dropDatabase, templateDatabase, TEST_DATABASE_URL, withAdminClient } from './test-database';
 
 export const TEST_ADMIN = { email: 'admin@surgeline.test', password: 'admin-password-test' };
 export const TEST_INTAKE_SECRET = 'intake-secret-for-tests';
@@ -28,7 +28,7 @@ async function cloneTemplate(name: string): Promise<void> {
   await withAdminClient(async (client) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`);
         return;
       } catch (error) {
         if ((error as { code?: string }).code !== SOURCE_DATABASE_IN_USE || attempt > 20) throw error;

@@ -1,7 +1,13 @@
 import { Client } from 'pg';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/surgeline_test';
-export const TEMPLATE_DATABASE = `${new URL(TEST_DATABASE_URL).pathname.slice(1)}_template`;
+
+/** Set by the global setup for this run (see global-setup.ts). */
+export function templateDatabase(): string {
+  const template = process.env.SURGELINE_TEST_TEMPLATE;
+  if (!template) throw new Error('SURGELINE_TEST_TEMPLATE is not set: run e2e specs through jest (global setup)');
+  return template;
+}
 
 /** Refuses to touch any database whose name does not say it is for tests. */
 export function assertTestDatabase(name: string): void {
