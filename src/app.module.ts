@@ -5,9 +5,11 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging.module';
+import { MeModule } from './me/me.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoutingModule } from './routing/routing.module';
 import { RulesModule } from './routing/rules/routing-rules.module';
+import { ShiftsModule } from './shifts/shifts.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -20,6 +22,8 @@ import { UsersModule } from './users/users.module';
     HealthModule,
     AuthModule,
     UsersModule,
+    MeModule,
+    ShiftsModule,
     RoutingModule,
     RulesModule,
   ],
