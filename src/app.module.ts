@@ -4,6 +4,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
 import { LoggingModule } from './logging.module';
 import { MeModule } from './me/me.module';
 import { QueuesModule } from './queues/queues.module';
@@ -25,6 +26,7 @@ import { UsersModule } from './users/users.module';
     MeModule,
     ShiftsModule,
     RoutingModule,
+    IntakeModule,
     RulesModule,
   ],
 })
