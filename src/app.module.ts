@@ -4,6 +4,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { IntakeModule } from './intake/intake.module';
 import { LoggingModule } from './logging.module';
 import { MeModule } from './me/me.module';
@@ -23,6 +24,7 @@ import { UsersModule } from './users/users.module';
     HealthModule,
     AuthModule,
     UsersModule,
+    IncidentsModule,
     MeModule,
     ShiftsModule,
     RoutingModule,

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/auth/auth-user';
+import { conflict, invalidInput, notFound } from '../common/errors/domain-error';
+import { decodeCursor, Page, toPage } from '../common/pagination/page';
+import { TransactionRunner } from '../database/transaction-runner';
+import { EventsService } from '../events/events.service';
+import { generateInviteCode } from '../volunteers/invite-code';
+import { InvitesRepository } from '../volunteers/invites.repository';
+import { CreateIncidentDto, DEFAULT_SLA_MINUTES } from './dto/create-incident.dto';
+import { CreateInviteDto, DEFAULT_INVITE_MAX_USES } from './dto/create-invite.dto';
+import { IncidentViewDto } from './dto/incident-view.dto';
+import { InviteViewDto } from './dto/invite-view.dto';
+import { ListIncidentsQueryDto } from './dto/list-incidents-query.dto';
+import { toIncidentView, toInviteView } from './incident-view.mapper';
+import { IncidentsRepository } from './incidents.repository';
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly invites: InvitesRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventsService,
+  ) {}
+
+  async createIncident(actor: AuthUser, dto: CreateIncidentDto): Promise<IncidentViewDto> {
+    const row = await this.transactions.run(async (manager) => {
+      const incident = await this.incidents.insertIncident(manager, {
+        name: dto.name,
+        description: dto.description ?? null,
+        slaMinutes: dto.slaMinutes ?? DEFAULT_SLA_MINUTES,
+        createdBy: actor.id,
+      });
+      await this.events.record(
+        { type: 'incident.created', actorId: actor.id, subjectType: 'incident', subjectId: incident.id, payload: { slaMinutes: incident.slaMinutes } },
+        manager,
+      );
+      return incident;
+    });
+    return toIncidentView(row, []);
+  }
+
+  async listIncidents(query: ListIncidentsQueryDto): Promise<Page<IncidentViewDto>> {
+    const rows = await this.incidents.listIncidents({ limit: query.limit, after: decodeCursor(query.cursor), status: query.status });
+    const history = await this.incidents.surgeHistory(rows.slice(0, query.limit).map((row) => row.id));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ sortValue: row.createdAtKey, id: row.id }),
+      (row) => toIncidentView(row, history.filter((event) => event.incidentId === row.id)),
+    );
+  }
+
+  async getIncident(id: string): Promise<IncidentViewDto> {
+    const row = await this.incidents.findIncident(id);
+    if (!row) throw notFound('incident', id);
+    return toIncidentView(row, await this.incidents.surgeHistory([id]));
+  }
+
+  /** Closing is final and only allowed once the surge is off, so volunteers have been expired first. */
+  async closeIncident(actor: AuthUser, id: string): Promise<IncidentViewDto> {
+    await this.transactions.run(async (manager) => {
+      const incident = await this.incidents.findIncident(id, { manager, lock: true });
+      if (!incident) throw notFound('incident', id);
+      if (incident.status === 'closed') return;
+      if (incident.surgeActive) throw conflict(`incident ${id} still has its surge active; deactivate the surge first`);
+      await this.incidents.closeIncident(manager, id);
+      await this.events.record({ type: 'incident.closed', actorId: actor.id, subjectType: 'incident', subjectId: id }, manager);
+    });
+    return this.getIncident(id);
+  }
+
+  async createInvite(actor: AuthUser, incidentId: string, dto: CreateInviteDto): Promise<InviteViewDto> {
+    const expiresAt = dto.expiresAt === undefined ? null : new Date(dto.expiresAt);
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw invalidInput('expiresAt must be in the future');
+    const invite = await this.transactions.run(async (manager) => {
+      const incident = await this.incidents.findIncident(incidentId, { manager });
+      if (!incident) throw notFound('incident', incidentId);
+      if (incident.status === 'closed') throw conflict(`incident ${incidentId} is closed; it takes no more volunteers`);
+      const row = await this.invites.insertInvite(manager, {
+        code: generateInviteCode(),
+        incidentId,
+        maxUses: dto.maxUses ?? DEFAULT_INVITE_MAX_USES,
+        expiresAt,
+        autoApprove: dto.autoApprove ?? true,
+        createdBy: actor.id,
+      });
+      // The code itself stays out of the audit trail: it is a credential for enrolling.
+      await this.events.record(
+        {
+          type: 'invite.created',
+          actorId: actor.id,
+          subjectType: 'incident',
+          subjectId: incidentId,
+          payload: { maxUses: row.maxUses, expiresAt: row.expiresAt?.toISOString() ?? null, autoApprove: row.autoApprove },
+        },
+        manager,
+      );
+      return row;
+    });
+    return toInviteView(invite);
+  }
+}

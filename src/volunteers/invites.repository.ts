@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface InviteRow {
+  code: string;
+  incidentId: string;
+  maxUses: number;
+  uses: number;
+  expiresAt: Date | null;
+  autoApprove: boolean;
+  createdAt: Date;
+}
+
+export interface NewInvite {
+  code: string;
+  incidentId: string;
+  maxUses: number;
+  expiresAt: Date | null;
+  autoApprove: boolean;
+  createdBy: string;
+}
+
+const INVITE_COLUMNS = `code, incident_id AS "incidentId", max_uses AS "maxUses", uses, expires_at AS "expiresAt",
+  auto_approve AS "autoApprove", created_at AS "createdAt"`;
+
+export type InviteState = InviteRow & { expired: boolean };
+
+@Injectable()
+export class InvitesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertInvite(manager: EntityManager, invite: NewInvite): Promise<InviteRow> {
+    const rows: InviteRow[] = await manager.query(
+      `INSERT INTO invites (code, incident_id, max_uses, expires_at, auto_approve, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${INVITE_COLUMNS}`,
+      [invite.code, invite.incidentId, invite.maxUses, invite.expiresAt, invite.autoApprove, invite.createdBy],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Takes one use in a single statement: the row lock makes concurrent enrollments queue on the
+   * invite and re-check `uses < max_uses` against the committed count, so a code is never used more
+   * than max_uses times. Rolled back with the enrollment, the use is given back. Null when the code
+   * is unknown, expired or used up.
+   */
+  async consumeUse(manager: EntityManager, code: string): Promise<InviteRow | null> {
+    const [rows]: [InviteRow[], number] = await manager.query(
+      `UPDATE invites SET uses = uses + 1
+        WHERE code = $1 AND uses < max_uses AND (expires_at IS NULL OR expires_at > now())
+        RETURNING ${INVITE_COLUMNS}`,
+      [code],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** `expired` is judged by the database clock, the same one consumeUse uses. */
+  async findByCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<InviteState | null> {
+    const rows: InviteState[] = await manager.query(
+      `SELECT ${INVITE_COLUMNS}, coalesce(expires_at <= now(), false) AS expired FROM invites WHERE code = $1`,
+      [code],
+    );
+    return rows[0] ?? null;
+  }
+}
