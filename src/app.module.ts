@@ -8,10 +8,13 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { IntakeModule } from './intake/intake.module';
 import { LoggingModule } from './logging.module';
 import { MeModule } from './me/me.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { OperationsModule } from './operations/operations.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoutingModule } from './routing/routing.module';
 import { RulesModule } from './routing/rules/routing-rules.module';
 import { ShiftsModule } from './shifts/shifts.module';
+import { StatsModule } from './stats/stats.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -21,6 +24,7 @@ import { UsersModule } from './users/users.module';
     DatabaseModule,
     QueuesModule,
     EventsModule,
+    MetricsModule,
     HealthModule,
     AuthModule,
     UsersModule,
@@ -30,6 +34,8 @@ import { UsersModule } from './users/users.module';
     RoutingModule,
     IntakeModule,
     RulesModule,
+    StatsModule,
+    OperationsModule,
   ],
 })
 export class AppModule {}

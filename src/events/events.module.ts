@@ -1,9 +1,14 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditTrailService } from './audit-trail.service';
+import { EventNotificationsListener } from './event-notifications.listener';
+import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 
 @Global()
 @Module({
-  providers: [EventsService],
+  controllers: [EventsController],
+  providers: [EventsService, EventsRepository, EventNotificationsListener, AuditTrailService],
   exports: [EventsService],
 })
 export class EventsModule {}

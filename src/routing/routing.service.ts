@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
+import { RoutingMetrics } from '../metrics/routing-metrics';
 import { AssignmentRepository, QueuedConversation } from './assignment.repository';
 import { DEFAULT_RULE, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
 import { RoutingScheduler } from './routing-scheduler';
@@ -27,6 +28,7 @@ export class RoutingService {
     private readonly surge: SurgeStateRepository,
     private readonly scheduler: RoutingScheduler,
     private readonly events: EventsService,
+    private readonly metrics: RoutingMetrics,
   ) {}
 
   /**
@@ -92,6 +94,7 @@ export class RoutingService {
         },
         manager,
       );
+      this.metrics.observeAssignment(rule.name, conversation.receivedAt, now);
       return { kind: 'assigned', agentId: candidate.agentId, assignmentId, reclaimAt };
     }
     return { kind: 'lost_race' };

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventType } from './event-types';
+
+export interface EventRow {
+  id: string;
+  type: EventType;
+  actorId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+export interface EventFilter {
+  type?: EventType;
+  actorId?: string;
+  subjectId?: string;
+  from?: Date;
+  to?: Date;
+  /** keyset: only events older (smaller id) than this one */
+  beforeId?: string;
+}
+
+const EVENT_COLUMNS = `id::text AS id, type, actor_id AS "actorId", subject_type AS "subjectType",
+  subject_id AS "subjectId", payload, at`;
+
+@Injectable()
+export class EventsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Newest first by id. Each filter becomes its own predicate so Postgres can walk the matching
+   * (type, id), (actor_id, id) or (subject_id, id) index backwards and stop after `limit` rows.
+   */
+  async findPage(filter: EventFilter, limit: number): Promise<EventRow[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.type) add('type = ?', filter.type);
+    if (filter.actorId) add('actor_id = ?', filter.actorId);
+    if (filter.subjectId) add('subject_id = ?', filter.subjectId);
+    if (filter.from) add('at >= ?', filter.from);
+    if (filter.to) add('at < ?', filter.to);
+    if (filter.beforeId) add('id < ?::bigint', filter.beforeId);
+    params.push(limit);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY id DESC LIMIT $${params.length}`, params);
+  }
+
+  /** The events behind a batch of notifications, oldest first. */
+  async findByIds(ids: string[]): Promise<EventRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+  }
+}
