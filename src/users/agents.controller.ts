@@ -49,7 +49,7 @@ export class AgentsController {
       'A new email creates an agent (a volunteer joins the incident whose surge is active); an existing agent gets ' +
       'the row\'s name, languages, skills and maxConcurrent (an empty maxConcurrent keeps the current value). ' +
       'A password is stored only for accounts that have none yet; without one the person cannot log in. ' +
-      'Rows with errors are skipped and reported with their line (header = 1).',
+      'Rows with errors are skipped and reported with their line (header = 1). At most 2000 rows per file (about 20 s).',
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: CSV_EXAMPLE } })

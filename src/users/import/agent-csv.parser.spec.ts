@@ -141,6 +141,11 @@ describe('parseAgentCsv', () => {
     expect(parsed[2]).toEqual({ line: 4, error: 'email: SAM@airline.test already appears on line 2; list each person once' });
   });
 
+  it('takes the largest file allowed', () => {
+    const rows = Array.from({ length: 2000 }, (_, index) => `P${index},p${index}@airline.test,staff,en:5,,`);
+    expect(parseAgentCsv([HEADER, ...rows].join('\n'))).toHaveLength(2000);
+  });
+
   it('returns no rows for a header alone', () => {
     expect(parseAgentCsv(`${HEADER}\r\n`)).toEqual([]);
   });
@@ -152,6 +157,11 @@ describe('parseAgentCsv', () => {
     ['an unknown column', `${HEADER},team`, 'line 1 (header): unknown column "team"'],
     ['a missing column', 'name,email,kind,languages', 'line 1 (header): missing column skills, maxConcurrent'],
     ['a repeated column', `${HEADER},email`, 'line 1 (header): column email appears twice'],
+    [
+      'more rows than one import takes',
+      [HEADER, ...Array.from({ length: 2001 }, (_, index) => `P${index},p${index}@airline.test,staff,en:5,,`)].join('\n'),
+      'the file has 2001 rows; at most 2000 per import, split it',
+    ],
   ])('refuses %s as a whole', (_case, text, message) => {
     const attempt = () => parseAgentCsv(text);
     expect(attempt).toThrow(DomainError);

@@ -28,6 +28,8 @@ export interface AgentImportRow {
 
 export type ParsedRow = { line: number; row: AgentImportRow } | { line: number; error: string };
 
+/** Rows are applied one transaction each within the request (~10 ms a row); larger rosters go in several files. */
+export const MAX_ROWS = 2000;
 const MAX_LANGUAGES = 30;
 const MAX_SKILLS = 50;
 const MAX_TEXT = 200;
@@ -39,6 +41,7 @@ export function parseAgentCsv(text: string): ParsedRow[] {
   if (!header) throw invalidInput('the CSV body is empty');
   if ('error' in header) throw invalidInput(`line ${header.line} (header): ${header.error}`);
   const columns = readHeader(header.line, header.fields);
+  if (records.length > MAX_ROWS) throw invalidInput(`the file has ${records.length} rows; at most ${MAX_ROWS} per import, split it`);
   const firstLineOf = new Map<string, number>();
   return records.map((record): ParsedRow => {
     if ('error' in record) return record;
