@@ -4,6 +4,8 @@ import { conflict, DomainError, notFound } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
+import { AgentWorkReturnService } from '../routing/agent-work-return.service';
+import { RoutingScheduler } from '../routing/routing-scheduler';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { IncidentViewDto } from './dto/incident-view.dto';
 import { SurgeStatusDto } from './dto/surge-status.dto';
@@ -19,6 +21,8 @@ export class SurgeService {
     private readonly volunteers: VolunteersService,
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
+    private readonly agentWork: AgentWorkReturnService,
+    private readonly routing: RoutingScheduler,
   ) {}
 
   async currentSurge(): Promise<SurgeStatusDto> {
@@ -33,44 +37,54 @@ export class SurgeService {
 
   /** Idempotent for the incident already in surge; 409 while another incident's surge is on. */
   async activateSurge(actor: AuthUser, incidentId: string): Promise<IncidentViewDto> {
-    await this.transactions
+    const activated = await this.transactions
       .run(async (manager) => {
         const incident = await this.incidents.findIncident(incidentId, { manager, lock: true });
         if (!incident) throw notFound('incident', incidentId);
         if (incident.status === 'closed') throw conflict(`incident ${incidentId} is closed; its surge cannot be activated`);
-        if (incident.surgeActive) return;
+        if (incident.surgeActive) return false;
         const other = await this.incidents.findActiveSurge(manager);
         if (other) throw otherSurgeActive(other);
         await this.incidents.setSurgeActive(manager, incidentId, true);
         await this.incidents.insertSurgeEvent(manager, incidentId, 'activated', actor.id);
         await this.events.record({ type: 'surge.activated', actorId: actor.id, subjectType: 'incident', subjectId: incidentId }, manager);
+        return true;
       })
       .catch(async (error: unknown) => {
         // Lost the race to a concurrent activation of another incident: the index refused the second surge.
         if (isUniqueViolation(error, 'incidents_single_active_surge')) throw otherSurgeActive(await this.incidents.findActiveSurge());
         throw error;
       });
+    // Surge-only rules now match and volunteers may work: decide the waiting work again.
+    if (activated) await this.routing.reconcileNow();
     return this.incidentViews.getIncident(incidentId);
   }
 
   /**
    * Surge off, its history row and the expiry of the incident's volunteers commit together, so no
-   * volunteer stays signed in to a surge that has ended. Idempotent when the surge is already off.
+   * volunteer stays signed in to a surge that has ended, and their open conversations go back to the
+   * queue (keeping their age) in the same commit. Idempotent when the surge is already off.
    */
   async deactivateSurge(actor: AuthUser, incidentId: string): Promise<IncidentViewDto> {
-    await this.transactions.run(async (manager) => {
+    const requeued = await this.transactions.run(async (manager) => {
       const incident = await this.incidents.findIncident(incidentId, { manager, lock: true });
       if (!incident) throw notFound('incident', incidentId);
-      if (!incident.surgeActive) return [];
+      if (!incident.surgeActive) return null;
       await this.incidents.setSurgeActive(manager, incidentId, false);
       await this.incidents.insertSurgeEvent(manager, incidentId, 'deactivated', actor.id);
       const expired = await this.volunteers.expireVolunteersOfIncident(manager, incidentId, actor.id);
+      const returned: string[] = [];
+      for (const agentId of expired) returned.push(...(await this.agentWork.returnAgentWork(manager, agentId, 'surge_ended', actor.id)));
       await this.events.record(
         { type: 'surge.deactivated', actorId: actor.id, subjectType: 'incident', subjectId: incidentId, payload: { expiredVolunteers: expired.length } },
         manager,
       );
-      return expired;
+      return returned;
     });
+    if (requeued !== null) {
+      await this.routing.routeConversations(requeued);
+      await this.routing.reconcileNow();
+    }
     return this.incidentViews.getIncident(incidentId);
   }
 }

@@ -4,6 +4,8 @@ import { AuthUser } from '../common/auth/auth-user';
 import { conflict, notFound } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
+import { AgentWorkReturnService } from '../routing/agent-work-return.service';
+import { RoutingScheduler } from '../routing/routing-scheduler';
 import { isInsideSignInWindow, keepsVolunteerSignedIn, SIGN_IN_EARLY_MINUTES } from '../shifts/shift-window';
 import { PresenceViewDto } from './dto/presence-view.dto';
 import { SettablePresence } from './dto/update-presence.dto';
@@ -27,47 +29,54 @@ export class PresenceService {
     private readonly presence: PresenceRepository,
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
+    private readonly agentWork: AgentWorkReturnService,
+    private readonly routing: RoutingScheduler,
   ) {}
 
   /** Staff any time; a volunteer inside a claimed shift (or just before it) while its surge is active. Already signed in → unchanged. */
   async signIn(agent: AuthUser): Promise<PresenceViewDto> {
-    return this.transactions.run(async (manager) => {
+    const { result, signedIn } = await this.transactions.run(async (manager) => {
       const locked = await this.lockAgent(manager, agent.id);
-      if (locked.presence !== 'offline') return view(locked);
+      if (locked.presence !== 'offline') return { result: view(locked), signedIn: false };
       if (locked.kind === 'volunteer') await this.assertVolunteerMaySignIn(manager, agent.id, locked);
       const signedInAt = await this.presence.markSignedIn(manager, agent.id);
       await this.events.record(
         { type: 'agent.signed_in', actorId: agent.id, subjectType: 'agent', subjectId: agent.id, payload: { kind: locked.kind } },
         manager,
       );
-      return view({ presence: 'available', signedInAt });
+      return { result: view({ presence: 'available', signedInAt }), signedIn: true };
     });
+    if (signedIn) await this.routing.serveAgent(agent.id);
+    return result;
   }
 
-  /** Returns whether the agent was signed in (and now is not). */
+  /**
+   * Returns whether the agent was signed in (and now is not). Its open conversations go back to the
+   * queue in the same commit, keeping their age, and are routed again once it is committed.
+   */
   async signOut(agentId: string, reason: SignOutReason, actorId: string | null): Promise<boolean> {
-    return this.transactions.run((manager) => this.signOutWithin(manager, agentId, reason, actorId));
-  }
-
-  /** The sign-out inside a caller's transaction. */
-  async signOutWithin(manager: EntityManager, agentId: string, reason: SignOutReason, actorId: string | null): Promise<boolean> {
-    const locked = await this.lockAgent(manager, agentId);
-    if (locked.presence === 'offline') return false;
-    // The sweep chose this agent before taking the lock; a shift claimed since then keeps it signed in.
-    if (reason === 'shift_ended' && (await this.coveredByClaimedShift(manager, agentId, locked.now))) return false;
-    await this.presence.markSignedOut(manager, agentId);
-    await this.events.record(
-      { type: 'agent.signed_out', actorId, subjectType: 'agent', subjectId: agentId, payload: { reason } },
-      manager,
-    );
+    const requeued = await this.transactions.run(async (manager) => {
+      const locked = await this.lockAgent(manager, agentId);
+      if (locked.presence === 'offline') return null;
+      // The sweep chose this agent before taking the lock; a shift claimed since then keeps it signed in.
+      if (reason === 'shift_ended' && (await this.coveredByClaimedShift(manager, agentId, locked.now))) return null;
+      await this.presence.markSignedOut(manager, agentId);
+      await this.events.record(
+        { type: 'agent.signed_out', actorId, subjectType: 'agent', subjectId: agentId, payload: { reason } },
+        manager,
+      );
+      return this.agentWork.returnAgentWork(manager, agentId, 'signed_out', actorId);
+    });
+    if (requeued === null) return false;
+    await this.routing.routeConversations(requeued);
     return true;
   }
 
   async changePresence(agent: AuthUser, status: SettablePresence): Promise<PresenceViewDto> {
-    return this.transactions.run(async (manager) => {
+    const { result, changed } = await this.transactions.run(async (manager) => {
       const locked = await this.lockAgent(manager, agent.id);
       if (locked.presence === 'offline') throw conflict('sign in first: presence can change only while signed in');
-      if (locked.presence === status) return view(locked);
+      if (locked.presence === status) return { result: view(locked), changed: false };
       await this.presence.setPresence(manager, agent.id, status);
       await this.events.record(
         {
@@ -79,8 +88,11 @@ export class PresenceService {
         },
         manager,
       );
-      return view({ presence: status, signedInAt: locked.signedInAt });
+      return { result: view({ presence: status, signedInAt: locked.signedInAt }), changed: true };
     });
+    // Back to available: the waiting work this agent can take comes to it now.
+    if (changed && status === 'available') await this.routing.serveAgent(agent.id);
+    return result;
   }
 
   private async lockAgent(manager: EntityManager, agentId: string): Promise<LockedAgent> {

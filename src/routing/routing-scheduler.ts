@@ -4,6 +4,7 @@ import { Queue } from 'bull';
 import {
   EscalatePayload,
   ReclaimUnansweredPayload,
+  ReconcilePayload,
   RouteConversationPayload,
   ROUTING_JOB_OPTIONS,
   ROUTING_QUEUE,
@@ -29,6 +30,14 @@ export class RoutingScheduler {
         opts: ROUTING_JOB_OPTIONS,
       })),
     );
+  }
+
+  /**
+   * Something changed for everyone (surge on or off changes which rules match): re-route every
+   * queued conversation and serve every agent with room, from Postgres.
+   */
+  async reconcileNow(): Promise<void> {
+    await this.queue.add(RoutingJob.reconcile, { full: true } satisfies ReconcilePayload, ROUTING_JOB_OPTIONS);
   }
 
   /** The agent gained room (sign-in, resolve, back to available, more capacity). */

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { AgentWorkReturnService } from './agent-work-return.service';
 import { AssignmentRepository } from './assignment.repository';
 import { CapacityService } from './capacity.service';
 import { QueueReturnRepository } from './queue-return.repository';
@@ -23,6 +24,7 @@ import { WaitingWorkRepository } from './waiting-work.repository';
     AgentSnapshotRepository,
     RoutingScheduler,
     QueueReturnRepository,
+    AgentWorkReturnService,
     AssignmentRepository,
     WaitingWorkRepository,
     SurgeStateRepository,
@@ -31,6 +33,6 @@ import { WaitingWorkRepository } from './waiting-work.repository';
     ReconcilerService,
     RoutingProcessor,
   ],
-  exports: [RoutingScheduler, QueueReturnRepository, RoutingService],
+  exports: [RoutingScheduler, QueueReturnRepository, AgentWorkReturnService, RoutingService],
 })
 export class RoutingModule {}

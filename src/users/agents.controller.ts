@@ -55,7 +55,7 @@ export class AgentsController {
   @ApiBody({ schema: { type: 'string', example: CSV_EXAMPLE } })
   @ApiOkResponse({ type: ImportAgentsResultDto })
   async importRoster(@CurrentUser() actor: AuthUser, @Body() body: string): Promise<ImportAgentsResultDto> {
-    return (await this.importer.importRoster(actor, body)).result;
+    return this.importer.importRoster(actor, body);
   }
 
   @Get(':id')

@@ -6,6 +6,8 @@ import { decodeCursor, Keyset, Page, toPage } from '../common/pagination/page';
 import { isCheckViolation } from '../database/pg-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
+import { AgentWorkReturnService } from '../routing/agent-work-return.service';
+import { RoutingScheduler } from '../routing/routing-scheduler';
 import { toAgentView } from './agent-view.mapper';
 import { AgentsRepository, LockedAgent, NewAgentProfile } from './agents.repository';
 import { AgentViewDto } from './dto/agent-view.dto';
@@ -34,6 +36,9 @@ export interface AgentUpdateResult extends ProfileChangeOutcome {
   suspended: boolean;
 }
 
+/** Profile changes after which the agent may fit waiting work it did not fit before. */
+const WORK_CHANGING_FIELDS = new Set(['maxConcurrent', 'languages', 'skills']);
+
 const CAPACITY_CONSTRAINT = 'agents_open_count_within_capacity';
 const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,6 +50,8 @@ export class AgentsService {
     private readonly agents: AgentsRepository,
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
+    private readonly agentWork: AgentWorkReturnService,
+    private readonly routing: RoutingScheduler,
   ) {}
 
   async listAgents(query: ListAgentsQueryDto): Promise<Page<AgentViewDto>> {
@@ -59,13 +66,16 @@ export class AgentsService {
     return toAgentView(user as AgentUser);
   }
 
-  /** One transaction under the agent's row lock; the result tells the caller what to re-route. */
+  /**
+   * One transaction under the agent's row lock. After the commit, a suspended agent's returned
+   * conversations are routed again, and an agent who can now take more (or other) work is served.
+   */
   async updateAgent(actor: AuthUser, agentId: string, dto: UpdateAgentDto): Promise<AgentUpdateResult> {
-    return this.transactions
+    const { result, requeued } = await this.transactions
       .run(async (manager) => {
         const current = await this.lockExistingAgent(manager, agentId);
         const profile = await this.applyProfileChange(manager, current, dto);
-        const suspended = await this.applyStatusChange(manager, actor, current, dto.status);
+        const requeued = await this.applyStatusChange(manager, actor, current, dto.status);
         const changed = dto.status !== undefined && dto.status !== current.status ? [...profile.changed, 'status'] : profile.changed;
         if (changed.length > 0) {
           await this.events.record(
@@ -73,9 +83,18 @@ export class AgentsService {
             manager,
           );
         }
-        return { agent: await this.getAgent(agentId, manager), changed, maxConcurrentRaised: profile.maxConcurrentRaised, suspended };
+        const agent = await this.getAgent(agentId, manager);
+        return {
+          result: { agent, changed, maxConcurrentRaised: profile.maxConcurrentRaised, suspended: requeued !== null },
+          requeued,
+        };
       })
       .catch(rethrowCapacityViolation);
+    if (requeued) await this.routing.routeConversations(requeued);
+    if (result.maxConcurrentRaised || result.changed.some((field) => WORK_CHANGING_FIELDS.has(field))) {
+      await this.routing.serveAgent(agentId);
+    }
+    return result;
   }
 
   async approveAgent(actor: AuthUser, agentId: string): Promise<AgentViewDto> {
@@ -133,14 +152,17 @@ export class AgentsService {
     return changed;
   }
 
-  /** Returns whether this change suspended the agent (it is then signed out in the same transaction). */
+  /**
+   * Suspending signs the agent out and returns its open conversations to the queue in the same
+   * transaction; returns their ids, or null when this change did not suspend the agent.
+   */
   private async applyStatusChange(
     manager: EntityManager,
     actor: AuthUser,
     current: LockedAgent,
     status: SettableStatus | undefined,
-  ): Promise<boolean> {
-    if (status === undefined || status === current.status) return false;
+  ): Promise<string[] | null> {
+    if (status === undefined || status === current.status) return null;
     if (current.status === 'expired') {
       throw conflict(`status: agent ${current.id} has expired with its incident's surge; its status can no longer change`);
     }
@@ -148,7 +170,7 @@ export class AgentsService {
       throw conflict(`status: agent ${current.id} is pending; approve it with POST /agents/${current.id}/approve`);
     }
     await this.agents.setStatus(manager, current.id, status);
-    if (status !== 'suspended') return false;
+    if (status !== 'suspended') return null;
     await this.agents.signOut(manager, current.id);
     if (current.presence !== 'offline') {
       await this.events.record(
@@ -156,7 +178,7 @@ export class AgentsService {
         manager,
       );
     }
-    return true;
+    return this.agentWork.returnAgentWork(manager, current.id, 'suspended', actor.id);
   }
 }
 

@@ -7,6 +7,7 @@ import { conflict, DomainError, invalidInput } from '../../common/errors/domain-
 import { isUniqueViolation } from '../../database/pg-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { EventsService } from '../../events/events.service';
+import { RoutingScheduler } from '../../routing/routing-scheduler';
 import { DEFAULT_MAX_CONCURRENT } from '../agent.entity';
 import { AccountByEmail, AgentsRepository, NO_PASSWORD_HASH } from '../agents.repository';
 import { AgentsService, rethrowCapacityViolation } from '../agents.service';
@@ -18,12 +19,6 @@ interface RowOutcome {
   kind: 'created' | 'updated';
   agentId: string;
   maxConcurrentRaised: boolean;
-}
-
-export interface AgentImportOutcome {
-  result: ImportAgentsResultDto;
-  /** Existing agents whose capacity the file raised: waiting work they can take should be routed. */
-  capacityRaisedAgentIds: string[];
 }
 
 /**
@@ -40,9 +35,10 @@ export class AgentImportService {
     private readonly hasher: PasswordHasher,
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
+    private readonly routing: RoutingScheduler,
   ) {}
 
-  async importRoster(actor: AuthUser, body: unknown): Promise<AgentImportOutcome> {
+  async importRoster(actor: AuthUser, body: unknown): Promise<ImportAgentsResultDto> {
     if (typeof body !== 'string') throw invalidInput('body: send the roster as text/csv');
     const result: ImportAgentsResultDto = { created: 0, updated: 0, errors: [] };
     const capacityRaisedAgentIds: string[] = [];
@@ -66,7 +62,9 @@ export class AgentImportService {
       subjectId: null,
       payload: { created: result.created, updated: result.updated, errors: result.errors.length },
     });
-    return { result, capacityRaisedAgentIds };
+    // Existing agents whose capacity the file raised take the waiting work they now have room for.
+    for (const agentId of capacityRaisedAgentIds) await this.routing.serveAgent(agentId);
+    return result;
   }
 
   private async importRow(actor: AuthUser, row: AgentImportRow): Promise<RowOutcome> {
