@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/app-config.module';
+import { ConversationsModule } from './conversations/conversations.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -34,6 +35,7 @@ import { UsersModule } from './users/users.module';
     RoutingModule,
     IntakeModule,
     RulesModule,
+    ConversationsModule,
     StatsModule,
     OperationsModule,
   ],

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/auth/auth-user';
+import { invalidInput, notFound } from '../common/errors/domain-error';
+import { decodeCursor, Keyset, Page, toPage } from '../common/pagination/page';
+import { assertManagerOrAssignee } from './conversation-access';
+import {
+  keysetOf,
+  toAssignmentView,
+  toDecisionView,
+  toSummary,
+  withThreads,
+} from './conversation-view.mapper';
+import { ConversationsRepository } from './conversations.repository';
+import { ConversationDetailDto } from './dto/conversation-detail.dto';
+import { AgentConversationDto, ConversationSummaryDto } from './dto/conversation-summary.dto';
+import { ListConversationsQueryDto } from './dto/list-conversations.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What agents and managers read about conversations. */
+@Injectable()
+export class ConversationsService {
+  constructor(private readonly conversations: ConversationsRepository) {}
+
+  /** The caller's open conversations, oldest first, each with its thread. */
+  async listMine(agent: AuthUser): Promise<AgentConversationDto[]> {
+    const rows = await this.conversations.findOpenForAgent(agent.id);
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const [messages, replies] = await Promise.all([this.conversations.findMessages(ids), this.conversations.findReplies(ids)]);
+    return withThreads(rows, messages, replies);
+  }
+
+  async list(query: ListConversationsQueryDto): Promise<Page<ConversationSummaryDto>> {
+    const after = conversationCursor(query.cursor);
+    const { status, language, channel, agentId } = query;
+    const rows = await this.conversations.findPage({ status, language, channel, agentId }, after, query.limit + 1);
+    return toPage(rows, query.limit, keysetOf, toSummary);
+  }
+
+  async detail(user: AuthUser, id: string): Promise<ConversationDetailDto> {
+    const row = await this.conversations.findSummary(id);
+    if (!row) throw notFound('conversation', id);
+    assertManagerOrAssignee(row, user);
+    const [messages, replies, assignments, decisions] = await Promise.all([
+      this.conversations.findMessages([id]),
+      this.conversations.findReplies([id]),
+      this.conversations.findAssignments(id),
+      this.conversations.findDecisions(id),
+    ]);
+    return {
+      ...withThreads([row], messages, replies)[0],
+      assignments: assignments.map(toAssignmentView),
+      decisions: decisions.map(toDecisionView),
+    };
+  }
+}
+
+/** A cursor is opaque to clients, so one that decodes to something else was not issued by this list. */
+function conversationCursor(cursor: string | undefined): Keyset | null {
+  const keyset = decodeCursor(cursor);
+  if (keyset && (Number.isNaN(Date.parse(keyset.sortValue)) || !UUID.test(keyset.id))) {
+    throw invalidInput('cursor is not a cursor this list returned');
+  }
+  return keyset;
+}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AgentConversationDto } from './conversation-summary.dto';
+
+export const ASSIGNMENT_END_REASONS = ['resolved', 'signed_out', 'transferred', 'unresponsive', 'surge_ended', 'suspended'] as const;
+export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
+
+export class AssignmentViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) agentId!: string;
+  @ApiProperty() assignedAt!: string;
+  @ApiProperty({ nullable: true }) endedAt!: string | null;
+  @ApiProperty({ enum: ASSIGNMENT_END_REASONS, nullable: true }) endReason!: AssignmentEndReason | null;
+  @ApiProperty({ format: 'uuid', description: 'the routing decision that made this assignment' }) decisionId!: string;
+}
+
+/** "Why this agent": the rule, the step, the candidates considered and the reason for the choice. */
+export class RoutingDecisionViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for the built-in default rule' }) ruleId!: string | null;
+  @ApiProperty() ruleName!: string;
+  @ApiProperty() ruleVersion!: number;
+  @ApiProperty() escalationStep!: number;
+  @ApiProperty({ example: 'least_loaded' }) strategy!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'requirements in force at that step' })
+  requirements!: Record<string, unknown>;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'ranked candidates' })
+  candidates!: Record<string, unknown>[];
+  @ApiProperty({ format: 'uuid' }) chosenAgentId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ConversationDetailDto extends AgentConversationDto {
+  @ApiProperty({ type: [AssignmentViewDto], description: 'oldest first' }) assignments!: AssignmentViewDto[];
+  @ApiProperty({ type: [RoutingDecisionViewDto], description: 'oldest first' }) decisions!: RoutingDecisionViewDto[];
+}
