@@ -35,6 +35,11 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, message: exception.message, error: REASON_BY_STATUS[status] });
       return;
     }
+    const clientError = asExposedClientError(exception);
+    if (clientError) {
+      response.status(clientError.status).json({ statusCode: clientError.status, message: clientError.message, error: clientError.reason });
+      return;
+    }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const status = HttpStatus.INTERNAL_SERVER_ERROR;
     response.status(status).json({ statusCode: status, message: 'Internal server error', error: REASON_BY_STATUS[status] });
@@ -47,4 +52,16 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     return body;
   }
+}
+
+/**
+ * Errors raised by express middleware before Nest sees the request (body too large, malformed
+ * JSON) carry an http-errors status and `expose: true`: they are the client's, not a 5xx.
+ */
+function asExposedClientError(exception: unknown): { status: number; message: string; reason: string } | null {
+  const candidate = exception as { status?: unknown; expose?: unknown; message?: unknown; type?: unknown };
+  if (typeof candidate?.status !== 'number' || candidate.expose !== true) return null;
+  if (candidate.status < 400 || candidate.status >= 500) return null;
+  const reason = candidate.status === 413 ? 'Payload Too Large' : (REASON_BY_STATUS[candidate.status as HttpStatus] ?? 'Bad Request');
+  return { status: candidate.status, message: String(candidate.message ?? reason), reason };
 }
