@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { timeHttpRequests } from './metrics/http-metrics';
 
 export const API_PREFIX = 'api/v1';
 const UNPREFIXED_ROUTES = ['health', 'metrics', 'status', 'admin/queues'];
@@ -11,6 +12,8 @@ const UNPREFIXED_ROUTES = ['health', 'metrics', 'status', 'admin/queues'];
 /** Everything main.ts and the e2e tests must set up identically on a Nest application. */
 export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
+  // Ahead of every route: also times requests outside the API prefix and those matching no route.
+  timeHttpRequests(app);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })),
   });

@@ -1,14 +1,21 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
-import { NextFunction, Request, Response } from 'express';
+import { INestApplication, Injectable } from '@nestjs/common';
+import { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Histogram } from 'prom-client';
 import { MetricsRegistry } from './metrics-registry';
 
 /** Requests no route matched share one label: raw URLs would give every scanner its own time series. */
 const UNMATCHED_ROUTE = 'unmatched';
 
+/**
+ * Times every request until its response is finished or aborted. Express middleware mounted
+ * before any route (see timeHttpRequests), rather than a Nest interceptor or prefixed Nest
+ * middleware: requests refused by the guards (401, 403), routes outside the API prefix and
+ * requests matching no route are timed too. The route label is the pattern the router matched
+ * (`/api/v1/conversations/:id`), read once the response has ended.
+ */
 @Injectable()
 export class HttpMetrics {
-  readonly durations: Histogram<'method' | 'route' | 'status'>;
+  private readonly durations: Histogram<'method' | 'route' | 'status'>;
 
   constructor(metrics: MetricsRegistry) {
     this.durations = new Histogram({
@@ -19,22 +26,17 @@ export class HttpMetrics {
       registers: [metrics.registry],
     });
   }
-}
 
-/**
- * Times every request until its response is finished or aborted. A middleware rather than an
- * interceptor, so requests refused by the guards (401, 403) and by validation are timed too; the
- * route is the pattern the router matched (`/api/v1/conversations/:id`), read when the response ends.
- */
-@Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: HttpMetrics) {}
-
-  use(request: Request, response: Response, next: NextFunction): void {
-    const stopTimer = this.metrics.durations.startTimer({ method: request.method });
+  readonly middleware: RequestHandler = (request: Request, response: Response, next: NextFunction) => {
+    const stopTimer = this.durations.startTimer({ method: request.method });
     response.once('close', () => stopTimer({ route: routePattern(request), status: String(response.statusCode) }));
     next();
-  }
+  };
+}
+
+/** Called from configureApp before the application initialises, so it runs ahead of every route. */
+export function timeHttpRequests(app: INestApplication): void {
+  app.use(app.get(HttpMetrics).middleware);
 }
 
 function routePattern(request: Request): string {

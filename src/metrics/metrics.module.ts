@@ -1,5 +1,5 @@
-import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { HttpMetrics, HttpMetricsMiddleware } from './http-metrics.middleware';
+import { Global, Module } from '@nestjs/common';
+import { HttpMetrics } from './http-metrics';
 import { MetricsAccess } from './metrics-access';
 import { MetricsRegistry } from './metrics-registry';
 import { MetricsController } from './metrics.controller';
@@ -23,8 +23,4 @@ import { WorkMetricsRepository } from './work-metrics.repository';
   ],
   exports: [RoutingMetrics],
 })
-export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
-  }
-}
+export class MetricsModule {}
