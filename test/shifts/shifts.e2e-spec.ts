@@ -283,4 +283,19 @@ describe('shifts', () => {
       }
     });
   });
+
+  it('documents the shift, roster and /me endpoints in OpenAPI', async () => {
+    const response = await t.http().get('/docs-json').expect(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/shifts',
+        '/api/v1/shifts/{id}/claim',
+        '/api/v1/roster',
+        '/api/v1/me',
+        '/api/v1/me/sign-in',
+        '/api/v1/me/sign-out',
+        '/api/v1/me/presence',
+      ]),
+    );
+  });
 });
