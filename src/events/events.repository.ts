@@ -23,6 +23,7 @@ export interface EventFilter {
   beforeId?: string;
 }
 
+// id is a bigint handed out as text; ORDER BY must name events.id, or it would sort the text alias.
 const EVENT_COLUMNS = `id::text AS id, type, actor_id AS "actorId", subject_type AS "subjectType",
   subject_id AS "subjectId", payload, at`;
 
@@ -49,12 +50,12 @@ export class EventsRepository {
     if (filter.beforeId) add('id < ?::bigint', filter.beforeId);
     params.push(limit);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY id DESC LIMIT $${params.length}`, params);
+    return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY events.id DESC LIMIT $${params.length}`, params);
   }
 
   /** The events behind a batch of notifications, oldest first. */
   async findByIds(ids: string[]): Promise<EventRow[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+    return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY events.id`, [ids]);
   }
 }

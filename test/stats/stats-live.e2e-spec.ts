@@ -2,7 +2,7 @@ import { loginAdmin } from '../factories/accounts';
 import { activateSurge, createIncident } from '../factories/incidents';
 import { startTestApp, TestApp } from '../support/test-app';
 import { StatsService } from '../../src/stats/stats.service';
-import { agentOnDuty, answeredAfter, bearer, Intake, received, waitForStatus } from './stats-arrangement';
+import { Intake, agentOnDuty, answeredAfter, bearer, closeTestApp, received, waitForStatus } from './stats-arrangement';
 
 const MINUTE = 60;
 
@@ -69,7 +69,7 @@ describe('GET /stats/live', () => {
     bodies = responses;
     live = responses[0];
   });
-  afterAll(() => t.close());
+  afterAll(() => closeTestApp(t));
 
   it('200 concurrent callers share one computation and get the same figures', () => {
     expect(computations).toBe(1);

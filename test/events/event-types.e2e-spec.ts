@@ -1,0 +1,137 @@
+import { createAccount, DEFAULT_PASSWORD, login, loginAdmin, SignedInAccount, uniqueEmail } from '../factories/accounts';
+import { activateSurge, createIncident, createInvite, deactivateSurge, enrollVolunteer } from '../factories/incidents';
+import { createRule } from '../factories/rules';
+import { createShift } from '../factories/shifts';
+import { bearer, closeTestApp, received, waitForStatus } from '../stats/stats-arrangement';
+import { startTestApp, TestApp } from '../support/test-app';
+import { EVENT_TYPES, EventType } from '../../src/events/event-types';
+
+interface EventView {
+  id: string;
+  type: EventType;
+  actorId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+/**
+ * One run through the product's API actions, then a check per event type that the audit trail
+ * holds the event with the right actor and subject. Secrets and passenger text used on the way
+ * must appear in no payload.
+ */
+describe('audit trail: every event type is written by the action that causes it', () => {
+  let t: TestApp;
+  let events: EventView[];
+  const ids: Record<string, string> = {};
+  const secrets: string[] = [DEFAULT_PASSWORD];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const adminToken = await loginAdmin(t);
+    const admin = await t.http().get('/api/v1/me').set(bearer(adminToken)).expect(200);
+    ids.admin = admin.body.id;
+    const manager = await createAccount(t, adminToken, { role: 'incident_manager', languages: undefined });
+    ids.manager = manager.id;
+    await t.http().post('/api/v1/auth/login').send({ email: manager.email, password: 'not-the-password' }).expect(401);
+    secrets.push('not-the-password');
+
+    const staff: SignedInAccount = await createAccount(t, adminToken, { languages: [{ code: 'hu', level: 5 }] });
+    ids.staff = staff.id;
+    await t.http().patch(`/api/v1/agents/${staff.id}`).set(bearer(adminToken)).send({ maxConcurrent: 4 }).expect(200);
+    const csv = `name,email,kind,languages,skills,maxConcurrent\nImported Person,${uniqueEmail('imported')},staff,ro:5,,2\n`;
+    await t.http().post('/api/v1/agents/import').set(bearer(adminToken)).set('Content-Type', 'text/csv').send(csv).expect(200);
+    ids.rule = (await createRule(t, adminToken, { enabled: false })).id;
+
+    const incident = await createIncident(t, manager.token);
+    ids.incident = incident.id;
+    await activateSurge(t, manager.token, incident.id);
+    const invite = await createInvite(t, manager.token, incident.id, { autoApprove: false });
+    secrets.push(invite.code);
+    const volunteer = await enrollVolunteer(t, invite.code);
+    ids.volunteer = volunteer.id;
+    await t.http().post(`/api/v1/agents/${volunteer.id}/approve`).set(bearer(adminToken)).expect(200);
+
+    const shift = await createShift(t, manager.token);
+    ids.shift = shift.id;
+    await t.http().post(`/api/v1/shifts/${shift.id}/claim`).set(bearer(staff.token)).expect(200);
+    await t.http().delete(`/api/v1/shifts/${shift.id}/claim`).set(bearer(staff.token)).expect(204);
+
+    await t.http().post('/api/v1/me/sign-in').set(bearer(staff.token)).expect(200);
+    const answered = await received(t, 5, { language: 'hu' });
+    secrets.push(answered.text, answered.handle);
+    ids.answered = answered.conversationId;
+    await waitForStatus(t, answered.conversationId, 'assigned');
+    await t.http().post(`/api/v1/conversations/${answered.conversationId}/replies`).set(bearer(staff.token)).send({ text: 'Secret reply text 7f3a' }).expect(201);
+    secrets.push('Secret reply text 7f3a');
+    await t.http().post(`/api/v1/conversations/${answered.conversationId}/resolve`).set(bearer(staff.token)).expect(200);
+
+    const transferred = await received(t, 5, { language: 'hu' });
+    ids.transferred = transferred.conversationId;
+    await waitForStatus(t, transferred.conversationId, 'assigned');
+    await t.http().post(`/api/v1/conversations/${transferred.conversationId}/transfer`).set(bearer(manager.token)).send({ note: 'needs a refund specialist' }).expect(200);
+
+    const requeued = await received(t, 5, { language: 'hu' });
+    ids.requeued = requeued.conversationId;
+    await waitForStatus(t, requeued.conversationId, 'assigned');
+    await t.http().put('/api/v1/me/presence').set(bearer(staff.token)).send({ status: 'away' }).expect(200);
+    await t.http().post('/api/v1/me/sign-out').set(bearer(staff.token)).expect(200);
+
+    await deactivateSurge(t, manager.token, incident.id);
+    await t.http().post(`/api/v1/incidents/${incident.id}/close`).set(bearer(manager.token)).expect(200);
+
+    const response = await t.http().get('/api/v1/events?limit=500').set(bearer(adminToken)).expect(200);
+    events = response.body.items;
+  });
+  afterAll(() => closeTestApp(t));
+
+  /** [type, actor, subject]: keys into `ids`; null means the event has none; undefined means not checked. */
+  const expectations: [EventType, string | null | undefined, string | null | undefined][] = [
+    ['auth.login_failed', 'manager', 'manager'],
+    ['user.created', 'admin', 'staff'],
+    ['agent.updated', 'admin', 'staff'],
+    ['agent.approved', 'admin', 'volunteer'],
+    ['agent.imported', 'admin', null],
+    ['incident.created', 'manager', 'incident'],
+    ['incident.closed', 'manager', 'incident'],
+    ['surge.activated', 'manager', 'incident'],
+    ['surge.deactivated', 'manager', 'incident'],
+    ['invite.created', 'manager', 'incident'],
+    ['volunteer.enrolled', undefined, 'volunteer'],
+    ['volunteer.expired', 'manager', 'volunteer'],
+    ['shift.created', 'manager', 'shift'],
+    ['shift.claimed', 'staff', 'shift'],
+    ['shift.released', 'staff', 'shift'],
+    ['agent.signed_in', 'staff', 'staff'],
+    ['agent.signed_out', 'staff', 'staff'],
+    ['agent.presence_changed', 'staff', 'staff'],
+    ['conversation.assigned', null, 'answered'],
+    ['conversation.requeued', 'staff', 'requeued'],
+    ['conversation.transferred', 'manager', 'transferred'],
+    ['conversation.replied', 'staff', 'answered'],
+    ['conversation.resolved', 'staff', 'answered'],
+    ['routing_rule.changed', 'admin', 'rule'],
+  ];
+
+  it('covers every event type', () => {
+    expect(expectations.map(([type]) => type).sort()).toEqual([...EVENT_TYPES].sort());
+  });
+
+  it.each(expectations)('%s (actor %s, subject %s)', (type, actor, subject) => {
+    const expected: Record<string, unknown> = { type };
+    if (actor !== undefined) expected.actorId = actor === null ? null : ids[actor];
+    if (subject !== undefined) expected.subjectId = subject === null ? null : ids[subject];
+    expect(events).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('keeps passwords, invite codes, handles and message text out of every payload', () => {
+    const serialized = JSON.stringify(events);
+    for (const secret of secrets) expect(serialized).not.toContain(secret);
+  });
+
+  it('lists events newest first with strictly decreasing ids', () => {
+    const ids = events.map((event) => BigInt(event.id));
+    for (let i = 1; i < ids.length; i++) expect(ids[i] < ids[i - 1]).toBe(true);
+  });
+});
