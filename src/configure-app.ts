@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { timeHttpRequests } from './metrics/http-metrics';
+import { serveStatusPage } from './stats/status-page';
 
 export const API_PREFIX = 'api/v1';
 const UNPREFIXED_ROUTES = ['health', 'metrics', 'status', 'admin/queues'];
@@ -14,6 +15,7 @@ export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   // Ahead of every route: also times requests outside the API prefix and those matching no route.
   timeHttpRequests(app);
+  serveStatusPage(app);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })),
   });
