@@ -39,7 +39,9 @@ export function timeHttpRequests(app: INestApplication): void {
   app.use(app.get(HttpMetrics).middleware);
 }
 
+/** The matched route, else the mount path of the static files that answered (`/status`), else unmatched. */
 function routePattern(request: Request): string {
   const route = (request as Request & { route?: { path?: unknown } }).route;
-  return typeof route?.path === 'string' ? `${request.baseUrl}${route.path}` : UNMATCHED_ROUTE;
+  if (typeof route?.path === 'string') return `${request.baseUrl}${route.path}`;
+  return request.baseUrl || UNMATCHED_ROUTE;
 }

@@ -71,14 +71,16 @@ describe('GET /metrics', () => {
     await t.http().get(`/api/v1/conversations/${id}`).set(bearer(manager.token)).expect(404);
     await t.http().get('/api/v1/stats/agents').expect(401);
     await t.http().get(`/no/such/path/${id}`).expect(404);
+    await t.http().get('/status/').expect(200);
     const text = await scrape(t);
 
     const histogram = 'surgeline_http_request_duration_seconds_count';
     expect(sample(text, histogram, { method: 'GET', route: '/api/v1/conversations/:id', status: '404' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, histogram, { method: 'GET', route: '/api/v1/stats/agents', status: '401' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, histogram, { method: 'GET', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
-    // Routes outside the API prefix are timed as well.
+    // Routes outside the API prefix are timed as well; static files by their mount path.
     expect(sample(text, histogram, { method: 'GET', route: '/metrics', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, histogram, { method: 'GET', route: '/status', status: '200' })).toBe(1);
     expect(text).not.toContain(id);
   });
 });
