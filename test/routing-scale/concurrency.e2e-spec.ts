@@ -126,7 +126,10 @@ describe('routing invariants with two application processes under churn', () => 
         await pause(300);
       }
     })();
-    await Promise.all([producer, watcher, ...agents.map((agent) => churn(agent, () => intakeDone))]);
+    await Promise.all([producer, watcher, ...agents.map((agent) => churn(agent, () => intakeDone))]).catch((error: Error) => {
+      const crashes = processes.map((process) => process.crash()).filter(Boolean);
+      throw crashes.length > 0 ? new Error(`${error.message}; application crashed: ${JSON.stringify(crashes)}`) : error;
+    });
 
     expect(violationsSeen).toEqual([]);
     expect(accepted.size).toBe(CONVERSATIONS);

@@ -4,6 +4,8 @@ import { join } from 'path';
 
 export interface AppProcess {
   baseUrl: string;
+  /** Exit code when the process ended by itself, with the tail of what it wrote to stderr. */
+  crash: () => { exitCode: number | null; stderr: string } | null;
   stop: () => Promise<void>;
 }
 
@@ -53,10 +55,13 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
+  let stopping = false;
   return {
     baseUrl,
+    crash: () => (child.exitCode !== null && !stopping ? { exitCode: child.exitCode, stderr } : null),
     stop: () =>
       new Promise((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
