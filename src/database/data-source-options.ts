@@ -2,7 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function buildDataSourceOptions(databaseUrl: string, poolSize = 2): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -12,6 +12,6 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: 20 },
+    extra: { max: poolSize },
   };
 }

@@ -10,7 +10,7 @@ import { TransactionRunner } from './transaction-runner';
     TypeOrmModule.forRootAsync({
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => ({
-        ...buildDataSourceOptions(config.get('DATABASE_URL')),
+        ...buildDataSourceOptions(config.get('DATABASE_URL'), config.get('DATABASE_POOL_SIZE')),
         autoLoadEntities: true,
         migrationsRun: false,
       }),

@@ -38,7 +38,7 @@ describe('routing invariants with two application processes under churn', () => 
   let clients: HttpClient[];
 
   beforeAll(async () => {
-    environment = await provisionTestEnvironment({ RECONCILE_INTERVAL_MS: '1000', ROUTING_CONCURRENCY: '6' });
+    environment = await provisionTestEnvironment({ RECONCILE_INTERVAL_MS: '1000', ROUTING_CONCURRENCY: '6', LOG_LEVEL: 'error' });
     processes = await Promise.all([startAppProcess(environment.env), startAppProcess(environment.env)]);
     clients = processes.map((process) => new HttpClient(process.baseUrl));
     db = new Pool({ connectionString: environment.env.DATABASE_URL, max: 2 });
@@ -127,8 +127,8 @@ describe('routing invariants with two application processes under churn', () => 
       }
     })();
     await Promise.all([producer, watcher, ...agents.map((agent) => churn(agent, () => intakeDone))]).catch((error: Error) => {
-      const crashes = processes.map((process) => process.crash()).filter(Boolean);
-      throw crashes.length > 0 ? new Error(`${error.message}; application crashed: ${JSON.stringify(crashes)}`) : error;
+      const logs = processes.map((process, index) => `process ${index}${process.crash() ? ' (crashed)' : ''}:\n${process.output()}`);
+      throw new Error(`${error.message}\n${logs.join('\n')}`);
     });
 
     expect(violationsSeen).toEqual([]);

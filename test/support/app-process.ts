@@ -4,8 +4,10 @@ import { join } from 'path';
 
 export interface AppProcess {
   baseUrl: string;
-  /** Exit code when the process ended by itself, with the tail of what it wrote to stderr. */
-  crash: () => { exitCode: number | null; stderr: string } | null;
+  /** Exit code when the process ended by itself, with the tail of its output. */
+  crash: () => { exitCode: number | null; output: string } | null;
+  /** The tail of what the process wrote (its logs), for diagnosing a failed assertion. */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -42,23 +44,26 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
+  let output = '';
+  const keepTail = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', keepTail);
+  child.stderr?.on('data', keepTail);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, child, 60_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${output}`);
   }
   let stopping = false;
   return {
     baseUrl,
-    crash: () => (child.exitCode !== null && !stopping ? { exitCode: child.exitCode, stderr } : null),
+    crash: () => (child.exitCode !== null && !stopping ? { exitCode: child.exitCode, output } : null),
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         stopping = true;
