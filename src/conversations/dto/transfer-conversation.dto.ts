@@ -1,32 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsInt,
   IsISO6391,
   IsOptional,
   IsString,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { SKILL_NAME_PATTERN } from '../../users/dto/agent-profile.dto';
-
-export class SkillRequirementDto {
-  @ApiProperty({ example: 'special-assistance', pattern: SKILL_NAME_PATTERN.source })
-  @Matches(SKILL_NAME_PATTERN, { message: 'name must be lower-case [a-z0-9_-], 1 to 40 characters' })
-  name!: string;
-
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  minLevel!: number;
-}
+import { SkillRequirementDto } from '../../users/dto/agent-profile.dto';
 
 /** The new requirements replace the rule's; the agent transferring away is never chosen again. */
 export class TransferConversationDto {

@@ -9,29 +9,16 @@ import {
   IsIn,
   IsInt,
   IsISO6391,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { AgentKindName, Strategy, STRATEGIES } from '../../engine/engine.types';
-import { SKILL_NAME_PATTERN } from '../../../users/dto/agent-profile.dto';
+import { SkillRequirementDto } from '../../../users/dto/agent-profile.dto';
 import { AfterSecondsStrictlyIncrease, MAX_RULE_DELAY_SECONDS, OptionalField } from './rule-validators';
 
 const AGENT_KINDS: readonly AgentKindName[] = ['staff', 'volunteer'];
 export const MAX_ESCALATION_STEPS = 10;
-
-export class SkillRequirementDto {
-  @ApiProperty({ example: 'special-assistance', pattern: SKILL_NAME_PATTERN.source })
-  @Matches(SKILL_NAME_PATTERN, { message: 'name must be lower-case [a-z0-9_-], 1 to 40 characters' })
-  name!: string;
-
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  minLevel!: number;
-}
 
 export class EscalationStepDto {
   @ApiProperty({ minimum: 1, maximum: MAX_RULE_DELAY_SECONDS, example: 600, description: 'seconds after the first message' })
