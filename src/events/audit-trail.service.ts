@@ -26,6 +26,11 @@ export class AuditTrailService {
     return toPage(rows, query.limit, (row) => ({ sortValue: row.id, id: row.id }), toEventView);
   }
 
+  /** Opens this process's listener connection if no one did yet. */
+  startListening(): Promise<void> {
+    return this.listener.startListening();
+  }
+
   liveEvents(): Observable<EventViewDto> {
     return this.listener.committedEvents.pipe(map(toEventView));
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import { AppConfigService } from '../config/app-config.service';
@@ -10,14 +10,16 @@ const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
 /**
  * One dedicated Postgres connection per process LISTENs for committed events (EventsService.record
  * notifies inside the writing transaction, from whichever process wrote it) and fans them out to
- * every live subscriber of this process. Events committed while the connection is down are not
+ * every live subscriber of this process. It is opened by the first subscriber, so processes nobody
+ * watches hold no extra connection. Events committed while the connection is down are not
  * replayed: the stream is for live dashboards, GET /events is the record.
  */
 @Injectable()
-export class EventNotificationsListener implements OnModuleInit, OnModuleDestroy {
+export class EventNotificationsListener implements OnModuleDestroy {
   private readonly logger = new Logger(EventNotificationsListener.name);
   private readonly events = new Subject<EventRow>();
   private client: Client | null = null;
+  private listening: Promise<void> | null = null;
   private pendingIds: string[] = [];
   private delivery: Promise<void> = Promise.resolve();
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -34,8 +36,13 @@ export class EventNotificationsListener implements OnModuleInit, OnModuleDestroy
     return this.events.asObservable();
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.connect();
+  /** Resolves once this process LISTENs: every event committed from then on will be delivered. */
+  startListening(): Promise<void> {
+    this.listening ??= this.connect().catch((error: Error) => {
+      this.listening = null;
+      throw error;
+    });
+    return this.listening;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -47,6 +54,7 @@ export class EventNotificationsListener implements OnModuleInit, OnModuleDestroy
   }
 
   private async connect(): Promise<void> {
+    if (this.stopped) return;
     const client = new Client({ connectionString: this.config.get('DATABASE_URL'), application_name: 'surgeline-events-listener' });
     client.on('notification', (message) => message.payload && this.enqueue(message.payload));
     client.on('error', (error) => this.lost(client, error));

@@ -1,6 +1,6 @@
 import { Controller, Get, MessageEvent, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { endWith, ignoreElements, interval, map, merge, Observable, takeUntil } from 'rxjs';
+import { concat, defer, endWith, ignoreElements, interval, map, merge, Observable, takeUntil } from 'rxjs';
 import { Roles } from '../common/auth/auth.decorators';
 import { Page } from '../common/pagination/page';
 import { AuditTrailService } from './audit-trail.service';
@@ -27,7 +27,9 @@ export class EventsController {
   @Sse('stream')
   @ApiOperation({
     summary: 'Server-Sent Events: every event as it is committed, from any process',
-    description: 'Each `message` carries one event (as in GET /events) as JSON, with the event id as SSE id; `ping` events keep idle connections open.',
+    description:
+      'First a `ready` event once the stream is live (every event committed after it is delivered); then each `message` ' +
+      'carries one event (as in GET /events) as JSON, with the event id as SSE id; `ping` events keep idle connections open.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'an endless text/event-stream' })
@@ -37,6 +39,7 @@ export class EventsController {
     const shutdown = events.pipe(ignoreElements(), endWith(null));
     const messages = events.pipe(map((event): MessageEvent => ({ id: event.id, data: event })));
     const pings = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    return merge(messages, pings).pipe(takeUntil(shutdown));
+    const ready = defer(() => this.auditTrail.startListening()).pipe(map((): MessageEvent => ({ type: 'ready', data: {} })));
+    return concat(ready, merge(messages, pings)).pipe(takeUntil(shutdown));
   }
 }

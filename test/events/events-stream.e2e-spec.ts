@@ -43,9 +43,11 @@ describe('GET /events/stream (Server-Sent Events)', () => {
     await closeTestApp(t);
   });
 
+  /** Opens a stream; a successful one is used once its `ready` event says it is live. */
   const subscribe = async (baseUrl: string, token: string) => {
     const stream = await openEventStream(`${baseUrl}/api/v1/events/stream`, bearer(token));
     streams.push(stream);
+    if (stream.status === 200) await stream.next((event) => event.event === 'ready');
     return stream;
   };
 
@@ -74,6 +76,13 @@ describe('GET /events/stream (Server-Sent Events)', () => {
     const { id } = (await created.json()) as { id: string };
     await onSecond.next(isEvent('incident.created', id));
     await onFirst.next(isEvent('incident.created', id));
+  });
+
+  it('opens one listener connection per process, on the first subscription', async () => {
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'surgeline-events-listener'`,
+    );
+    expect(rows[0].listeners).toBe(2);
   });
 
   it('keeps one metrics registry per application instance', () => {
