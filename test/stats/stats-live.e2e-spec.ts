@@ -27,6 +27,8 @@ describe('GET /stats/live', () => {
   let bodies: unknown[];
   let computations: number;
   let live: any;
+  /** Seconds from posting the first queued message to the burst: how much its wait may exceed its age. */
+  let slack: number;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -49,6 +51,7 @@ describe('GET /stats/live', () => {
     }
     const old = remember(await received(t, 3 * 60 * MINUTE, { language: 'de', channel: 'email' }));
     await answeredAfter(t, old.conversationId, 30, true);
+    const firstQueuedAt = Date.now();
     remember(await received(t, 10 * MINUTE, { language: 'en', from: { handle: '@stuck_in_reykjavik', name: 'Gudrun Jonsdottir' } }));
     remember(await received(t, 20 * MINUTE, { language: 'nl', text: 'Mijn vlucht KL1234 is geannuleerd, help!' }));
     remember(await received(t, 1 * MINUTE, { language: 'en' }));
@@ -66,6 +69,7 @@ describe('GET /stats/live', () => {
       }),
     );
     computations = stats.computations - before;
+    slack = Math.ceil((Date.now() - firstQueuedAt) / 1000) + 1;
     bodies = responses;
     live = responses[0];
   });
@@ -84,7 +88,7 @@ describe('GET /stats/live', () => {
     expect(live).toMatchObject({ queued: 3, assigned: 1, agentsAvailable: 1 });
     // 20 minutes, plus however long the arrangement took.
     expect(live.longestWaitSeconds).toBeGreaterThanOrEqual(20 * MINUTE);
-    expect(live.longestWaitSeconds).toBeLessThan(20 * MINUTE + 60);
+    expect(live.longestWaitSeconds).toBeLessThanOrEqual(20 * MINUTE + slack);
   });
 
   it('gives nearest-rank first-response percentiles over the last 60 minutes', () => {
@@ -100,7 +104,7 @@ describe('GET /stats/live', () => {
     const [en, fi, nl] = live.byLanguage;
     expect(en).toMatchObject({ language: 'en', queued: 2, agentsAvailable: 0 });
     expect(en.longestWaitSeconds).toBeGreaterThanOrEqual(10 * MINUTE);
-    expect(en.longestWaitSeconds).toBeLessThan(11 * MINUTE);
+    expect(en.longestWaitSeconds).toBeLessThanOrEqual(10 * MINUTE + slack);
     expect(fi).toEqual({ language: 'fi', queued: 0, agentsAvailable: 1, longestWaitSeconds: 0 });
     expect(nl).toMatchObject({ language: 'nl', queued: 1, agentsAvailable: 0 });
     expect(nl.longestWaitSeconds).toBe(live.longestWaitSeconds);
