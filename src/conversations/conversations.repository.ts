@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/pagination/page';
+import { modifyReturning } from '../database/returning';
 import {
   AssignmentRow,
   ConversationFilter,
@@ -18,12 +19,6 @@ const SUMMARY_COLUMNS = `
   to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "receivedAtKey",
   c.assigned_agent_id AS "assignedAgentId", c.assigned_at AS "assignedAt",
   c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt"`;
-
-/** TypeORM's postgres driver answers UPDATE ... RETURNING with `[rows, affectedCount]`, not the rows alone. */
-async function updateReturning<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  const [rows] = (await manager.query(sql, parameters)) as [T[], number];
-  return rows;
-}
 
 @Injectable()
 export class ConversationsRepository {
@@ -120,7 +115,7 @@ export class ConversationsRepository {
 
   /** Sets first_response_at only when unset; true when this was the first reply. */
   async recordFirstResponse(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = await updateReturning<{ id: string }>(
+    const rows = await modifyReturning<{ id: string }>(
       manager,
       `UPDATE conversations SET first_response_at = now() WHERE id = $1 AND first_response_at IS NULL RETURNING id`,
       [id],
@@ -144,7 +139,7 @@ export class ConversationsRepository {
    * transaction) and resolves the conversation. Returns the agent that held it, if any.
    */
   async resolve(manager: EntityManager, id: string): Promise<string | null> {
-    const ended = await updateReturning<{ agentId: string }>(
+    const ended = await modifyReturning<{ agentId: string }>(
       manager,
       `UPDATE assignments SET ended_at = now(), end_reason = 'resolved'
         WHERE conversation_id = $1 AND ended_at IS NULL

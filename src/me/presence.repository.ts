@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AgentKind, Presence } from '../users/agent.entity';
 import { SIGN_IN_EARLY_MINUTES, SIGN_OUT_GRACE_MINUTES, TimeWindow } from '../shifts/shift-window';
+import { modifyReturning } from '../database/returning';
 
 export interface LockedAgent {
   kind: AgentKind;
@@ -44,10 +45,11 @@ export class PresenceRepository {
   }
 
   async markSignedIn(manager: EntityManager, agentId: string): Promise<Date> {
-    const [rows] = (await manager.query(
+    const rows = await modifyReturning<{ signedInAt: Date }>(
+      manager,
       `UPDATE agents SET presence = 'available', signed_in_at = now() WHERE user_id = $1 RETURNING signed_in_at AS "signedInAt"`,
       [agentId],
-    )) as [{ signedInAt: Date }[], number];
+    );
     return rows[0].signedInAt;
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/pagination/page';
 import { SIGN_IN_EARLY_MINUTES, SIGN_OUT_GRACE_MINUTES, TimeWindow } from './shift-window';
+import { modifyReturning } from '../database/returning';
 
 export interface ShiftRow {
   id: string;
@@ -95,12 +96,13 @@ export class ShiftsRepository {
    * re-checked against the committed row, so the last slot goes to exactly one caller.
    */
   async takeSlot(manager: EntityManager, shiftId: string): Promise<TimeWindow | null> {
-    const [rows] = (await manager.query(
+    const rows = await modifyReturning<TimeWindow>(
+      manager,
       `UPDATE shifts SET claimed = claimed + 1
         WHERE id = $1 AND claimed < slots AND ends_at > now()
         RETURNING starts_at AS "startsAt", ends_at AS "endsAt"`,
       [shiftId],
-    )) as [TimeWindow[], number];
+    );
     return rows[0] ?? null;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { modifyReturning } from '../database/returning';
 
 export interface InviteRow {
   code: string;
@@ -46,7 +47,8 @@ export class InvitesRepository {
    * is unknown, expired or used up.
    */
   async consumeUse(manager: EntityManager, code: string): Promise<InviteRow | null> {
-    const [rows]: [InviteRow[], number] = await manager.query(
+    const rows = await modifyReturning<InviteRow>(
+      manager,
       `UPDATE invites SET uses = uses + 1
         WHERE code = $1 AND uses < max_uses AND (expires_at IS NULL OR expires_at > now())
         RETURNING ${INVITE_COLUMNS}`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RuleMatch, RuleRoute } from '../engine/engine.types';
+import { modifyReturning } from '../../database/returning';
 
 /** A rule as stored; `order` is the routing_rules.position column. */
 export interface StoredRoutingRule {
@@ -63,9 +64,7 @@ export class RoutingRulesRepository {
    * exactly the version it returns.
    */
   async bumpVersion(manager: EntityManager): Promise<number> {
-    const rows = rowsOf<{ version: number }>(
-      await manager.query('UPDATE routing_ruleset SET version = version + 1 RETURNING version'),
-    );
+    const rows = await modifyReturning<{ version: number }>(manager, 'UPDATE routing_ruleset SET version = version + 1 RETURNING version', []);
     return rows[0].version;
   }
 
@@ -80,29 +79,23 @@ export class RoutingRulesRepository {
   }
 
   async replaceRule(manager: EntityManager, id: string, fields: RoutingRuleFields): Promise<StoredRoutingRule | null> {
-    const rows = rowsOf<StoredRoutingRule>(
-      await manager.query(
-        `UPDATE routing_rules AS r
-            SET name = $2, position = $3, enabled = $4, match = $5::jsonb, route = $6::jsonb, updated_at = now()
-          WHERE r.id = $1
-         RETURNING ${RULE_COLUMNS}`,
-        [id, fields.name, fields.order, fields.enabled, JSON.stringify(fields.match), JSON.stringify(fields.route)],
-      ),
+    const rows = await modifyReturning<StoredRoutingRule>(
+      manager,
+      `UPDATE routing_rules AS r
+          SET name = $2, position = $3, enabled = $4, match = $5::jsonb, route = $6::jsonb, updated_at = now()
+        WHERE r.id = $1
+       RETURNING ${RULE_COLUMNS}`,
+      [id, fields.name, fields.order, fields.enabled, JSON.stringify(fields.match), JSON.stringify(fields.route)],
     );
     return rows[0] ?? null;
   }
 
   async deleteRule(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = rowsOf<{ id: string }>(await manager.query('DELETE FROM routing_rules WHERE id = $1 RETURNING id', [id]));
+    const rows = await modifyReturning<{ id: string }>(manager, 'DELETE FROM routing_rules WHERE id = $1 RETURNING id', [id]);
     return rows.length > 0;
   }
 }
 
 function withoutVersion({ version: _version, ...rule }: SnapshotRow & StoredRoutingRule): StoredRoutingRule {
   return rule;
-}
-
-/** TypeORM's postgres driver answers UPDATE/DELETE ... RETURNING with [rows, affectedCount]. */
-function rowsOf<T>(result: T[] | [T[], number]): T[] {
-  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
 }
