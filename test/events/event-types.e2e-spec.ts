@@ -30,20 +30,36 @@ describe('audit trail: every event type is written by the action that causes it'
   beforeAll(async () => {
     t = await startTestApp();
     const adminToken = await loginAdmin(t);
-    const admin = await t.http().get('/api/v1/me').set(bearer(adminToken)).expect(200);
-    ids.admin = admin.body.id;
+    const { manager, staff } = await accountActions(adminToken);
+    const incidentId = await surgeActions(adminToken, manager);
+    await shiftActions(manager, staff);
+    await conversationActions(manager, staff);
+    await deactivateSurge(t, manager.token, incidentId);
+    await t.http().post(`/api/v1/incidents/${incidentId}/close`).set(bearer(manager.token)).expect(200);
+
+    const response = await t.http().get('/api/v1/events?limit=500').set(bearer(adminToken)).expect(200);
+    events = response.body.items;
+  });
+  afterAll(() => closeTestApp(t));
+
+  /** user.created, auth.login_failed, agent.updated, agent.imported, routing_rule.changed */
+  async function accountActions(adminToken: string): Promise<{ manager: SignedInAccount; staff: SignedInAccount }> {
+    ids.admin = (await t.http().get('/api/v1/me').set(bearer(adminToken)).expect(200)).body.id;
     const manager = await createAccount(t, adminToken, { role: 'incident_manager', languages: undefined });
     ids.manager = manager.id;
     await t.http().post('/api/v1/auth/login').send({ email: manager.email, password: 'not-the-password' }).expect(401);
     secrets.push('not-the-password');
-
-    const staff: SignedInAccount = await createAccount(t, adminToken, { languages: [{ code: 'hu', level: 5 }] });
+    const staff = await createAccount(t, adminToken, { languages: [{ code: 'hu', level: 5 }] });
     ids.staff = staff.id;
     await t.http().patch(`/api/v1/agents/${staff.id}`).set(bearer(adminToken)).send({ maxConcurrent: 4 }).expect(200);
     const csv = `name,email,kind,languages,skills,maxConcurrent\nImported Person,${uniqueEmail('imported')},staff,ro:5,,2\n`;
     await t.http().post('/api/v1/agents/import').set(bearer(adminToken)).set('Content-Type', 'text/csv').send(csv).expect(200);
     ids.rule = (await createRule(t, adminToken, { enabled: false })).id;
+    return { manager, staff };
+  }
 
+  /** incident.created, surge.activated, invite.created, volunteer.enrolled, agent.approved */
+  async function surgeActions(adminToken: string, manager: SignedInAccount): Promise<string> {
     const incident = await createIncident(t, manager.token);
     ids.incident = incident.id;
     await activateSurge(t, manager.token, incident.id);
@@ -52,39 +68,37 @@ describe('audit trail: every event type is written by the action that causes it'
     const volunteer = await enrollVolunteer(t, invite.code);
     ids.volunteer = volunteer.id;
     await t.http().post(`/api/v1/agents/${volunteer.id}/approve`).set(bearer(adminToken)).expect(200);
+    return incident.id;
+  }
 
+  /** shift.created, shift.claimed, shift.released */
+  async function shiftActions(manager: SignedInAccount, staff: SignedInAccount): Promise<void> {
     const shift = await createShift(t, manager.token);
     ids.shift = shift.id;
     await t.http().post(`/api/v1/shifts/${shift.id}/claim`).set(bearer(staff.token)).expect(200);
     await t.http().delete(`/api/v1/shifts/${shift.id}/claim`).set(bearer(staff.token)).expect(204);
+  }
 
+  /** agent.signed_in, conversation.assigned/replied/resolved/transferred/requeued, agent.presence_changed, agent.signed_out */
+  async function conversationActions(manager: SignedInAccount, staff: SignedInAccount): Promise<void> {
     await t.http().post('/api/v1/me/sign-in').set(bearer(staff.token)).expect(200);
-    const answered = await received(t, 5, { language: 'hu' });
-    secrets.push(answered.text, answered.handle);
-    ids.answered = answered.conversationId;
-    await waitForStatus(t, answered.conversationId, 'assigned');
-    await t.http().post(`/api/v1/conversations/${answered.conversationId}/replies`).set(bearer(staff.token)).send({ text: 'Secret reply text 7f3a' }).expect(201);
+    const routedToStaff = async (key: string) => {
+      const intake = await received(t, 5, { language: 'hu' });
+      secrets.push(intake.text, intake.handle);
+      ids[key] = intake.conversationId;
+      await waitForStatus(t, intake.conversationId, 'assigned');
+      return `/api/v1/conversations/${intake.conversationId}`;
+    };
+    const answered = await routedToStaff('answered');
+    await t.http().post(`${answered}/replies`).set(bearer(staff.token)).send({ text: 'Secret reply text 7f3a' }).expect(201);
     secrets.push('Secret reply text 7f3a');
-    await t.http().post(`/api/v1/conversations/${answered.conversationId}/resolve`).set(bearer(staff.token)).expect(200);
-
-    const transferred = await received(t, 5, { language: 'hu' });
-    ids.transferred = transferred.conversationId;
-    await waitForStatus(t, transferred.conversationId, 'assigned');
-    await t.http().post(`/api/v1/conversations/${transferred.conversationId}/transfer`).set(bearer(manager.token)).send({ note: 'needs a refund specialist' }).expect(200);
-
-    const requeued = await received(t, 5, { language: 'hu' });
-    ids.requeued = requeued.conversationId;
-    await waitForStatus(t, requeued.conversationId, 'assigned');
+    await t.http().post(`${answered}/resolve`).set(bearer(staff.token)).expect(200);
+    const transferred = await routedToStaff('transferred');
+    await t.http().post(`${transferred}/transfer`).set(bearer(manager.token)).send({ note: 'needs a refund specialist' }).expect(200);
+    await routedToStaff('requeued');
     await t.http().put('/api/v1/me/presence').set(bearer(staff.token)).send({ status: 'away' }).expect(200);
     await t.http().post('/api/v1/me/sign-out').set(bearer(staff.token)).expect(200);
-
-    await deactivateSurge(t, manager.token, incident.id);
-    await t.http().post(`/api/v1/incidents/${incident.id}/close`).set(bearer(manager.token)).expect(200);
-
-    const response = await t.http().get('/api/v1/events?limit=500').set(bearer(adminToken)).expect(200);
-    events = response.body.items;
-  });
-  afterAll(() => closeTestApp(t));
+  }
 
   /** [type, actor, subject]: keys into `ids`; null means the event has none; undefined means not checked. */
   const expectations: [EventType, string | null | undefined, string | null | undefined][] = [
