@@ -1,8 +1,8 @@
-import { createAccount, DEFAULT_PASSWORD, login, loginAdmin, SignedInAccount, uniqueEmail } from '../factories/accounts';
+import { createAccount, DEFAULT_PASSWORD, loginAdmin, SignedInAccount, uniqueEmail } from '../factories/accounts';
 import { activateSurge, createIncident, createInvite, deactivateSurge, enrollVolunteer } from '../factories/incidents';
 import { createRule } from '../factories/rules';
 import { createShift } from '../factories/shifts';
-import { bearer, closeTestApp, received, waitForStatus } from '../stats/stats-arrangement';
+import { bearer, received, waitForStatus } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 import { EVENT_TYPES, EventType } from '../../src/events/event-types';
 
@@ -40,7 +40,7 @@ describe('audit trail: every event type is written by the action that causes it'
     const response = await t.http().get('/api/v1/events?limit=500').set(bearer(adminToken)).expect(200);
     events = response.body.items;
   });
-  afterAll(() => closeTestApp(t));
+  afterAll(() => t?.close());
 
   /** user.created, auth.login_failed, agent.updated, agent.imported, routing_rule.changed */
   async function accountActions(adminToken: string): Promise<{ manager: SignedInAccount; staff: SignedInAccount }> {

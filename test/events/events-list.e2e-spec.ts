@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { createAccount, loginAdmin, SignedInAccount } from '../factories/accounts';
 import { createIncident } from '../factories/incidents';
-import { bearer, closeTestApp } from '../stats/stats-arrangement';
+import { bearer } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface EventView {
@@ -32,7 +32,7 @@ describe('GET /events', () => {
     await createAccount(t, adminToken);
     all = (await list(manager.token, 'limit=500')).items;
   });
-  afterAll(() => closeTestApp(t));
+  afterAll(() => t?.close());
 
   const list = async (token: string, query = ''): Promise<{ items: EventView[]; nextCursor: string | null }> => {
     const response = await t.http().get(`/api/v1/events?${query}`).set(bearer(token)).expect(200);

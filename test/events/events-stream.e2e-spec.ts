@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createAccount, loginAdmin, SignedInAccount } from '../factories/accounts';
 import { createIncident } from '../factories/incidents';
-import { bearer, closeTestApp } from '../stats/stats-arrangement';
+import { bearer } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 import { configureApp } from '../../src/configure-app';
 import { MetricsRegistry } from '../../src/metrics/metrics-registry';
@@ -40,7 +40,7 @@ describe('GET /events/stream (Server-Sent Events)', () => {
   afterAll(async () => {
     for (const stream of streams) stream.close();
     await second?.close();
-    await closeTestApp(t);
+    await t?.close();
   });
 
   /** Opens a stream; a successful one is used once its `ready` event says it is live. */

@@ -1,5 +1,4 @@
 import { loginAdmin } from '../factories/accounts';
-import { closeTestApp } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const METRICS_TOKEN = 'scrape-token-for-tests';
@@ -10,7 +9,7 @@ describe('GET /metrics with METRICS_TOKEN set', () => {
   beforeAll(async () => {
     t = await startTestApp({ METRICS_TOKEN });
   });
-  afterAll(() => closeTestApp(t));
+  afterAll(() => t?.close());
 
   it('200 with Authorization: Bearer <METRICS_TOKEN>', async () => {
     const response = await t.http().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);

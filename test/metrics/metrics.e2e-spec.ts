@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { createAccount, loginAdmin, SignedInAccount } from '../factories/accounts';
-import { agentOnDuty, bearer, closeTestApp, received, waitForStatus } from '../stats/stats-arrangement';
+import { agentOnDuty, bearer, received, waitForStatus } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sample, scrape } from './metrics-scrape';
 
@@ -14,7 +14,7 @@ describe('GET /metrics', () => {
     adminToken = await loginAdmin(t);
     manager = await createAccount(t, adminToken, { role: 'incident_manager', languages: undefined });
   });
-  afterAll(() => closeTestApp(t));
+  afterAll(() => t?.close());
 
   it('is public without METRICS_TOKEN, outside the API prefix, in the Prometheus text format', async () => {
     const response = await t.http().get('/metrics').expect(200);

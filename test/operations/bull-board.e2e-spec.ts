@@ -1,6 +1,5 @@
 import { createAccount, loginAdmin } from '../factories/accounts';
 import { auth } from '../factories/conversations';
-import { closeTestApp } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('GET /admin/queues (Bull dashboard)', () => {
@@ -15,7 +14,7 @@ describe('GET /admin/queues (Bull dashboard)', () => {
     managerToken = (await createAccount(t, adminToken, { role: 'incident_manager', languages: undefined })).token;
     agentToken = (await createAccount(t, adminToken)).token;
   });
-  afterAll(() => closeTestApp(t));
+  afterAll(() => t?.close());
 
   // The dashboard page and the JSON API its page calls sit behind the same gate.
   const paths = ['/admin/queues', '/admin/queues/api/queues'];

@@ -1,6 +1,6 @@
 import { createAccount, loginAdmin, SignedInAccount } from '../factories/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
-import { agentOnDuty, bearer, closeTestApp, received, waitForStatus } from './stats-arrangement';
+import { agentOnDuty, bearer, received, waitForStatus } from './stats-arrangement';
 
 interface AgentStats {
   agentId: string;
@@ -45,7 +45,7 @@ describe('GET /stats/agents', () => {
       await t.http().post(`/api/v1/conversations/${id}/resolve`).set(bearer(alma.token)).expect(200);
     }
   });
-  afterAll(() => closeTestApp(t));
+  afterAll(() => t?.close());
 
   const statsOf = async (token: string, query = ''): Promise<{ items: AgentStats[]; nextCursor: string | null }> => {
     const response = await t.http().get(`/api/v1/stats/agents${query}`).set(bearer(token)).expect(200);

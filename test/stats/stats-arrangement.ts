@@ -58,22 +58,3 @@ export async function answeredAfter(t: TestApp, conversationId: string, seconds:
     [conversationId, seconds, resolve],
   );
 }
-
-const ADMIN_SHUTDOWN = '57P01';
-
-/**
- * t.close(), tolerating a teardown race of the harness: pg-pool's end() resolves before its
- * clients' sockets have closed, and the database dropped WITH (FORCE) right after may terminate
- * those closing connections, whose error would otherwise surface as an unhandled pool error.
- */
-export async function closeTestApp(t: TestApp | undefined): Promise<void> {
-  if (!t) return;
-  const ignoreTermination = (error: Error & { code?: string }) => {
-    if (error.code !== ADMIN_SHUTDOWN) throw error;
-  };
-  t.db.on('error', ignoreTermination);
-  const { DataSource } = await import('typeorm');
-  const driver = t.app.get(DataSource).driver as unknown as { master?: { on: (event: string, listener: (error: Error) => void) => void } };
-  driver.master?.on('error', ignoreTermination);
-  await t.close();
-}

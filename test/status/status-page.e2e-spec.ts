@@ -1,7 +1,7 @@
 import { Browser, chromium, Page } from 'playwright-core';
 import { loginAdmin } from '../factories/accounts';
 import { activateSurge, createIncident } from '../factories/incidents';
-import { agentOnDuty, answeredAfter, closeTestApp, received, waitForStatus } from '../stats/stats-arrangement';
+import { agentOnDuty, answeredAfter, received, waitForStatus } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -51,7 +51,7 @@ describe('/status page', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await closeTestApp(t);
+    await t?.close();
   });
 
   const text = async (selector: string) => (await page.locator(selector).textContent())?.trim();

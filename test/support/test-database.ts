@@ -31,7 +31,18 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
   }
 }
 
+/**
+ * Waits (briefly) for the database's own connections to finish closing before forcing the drop:
+ * pg-pool's end() resolves before its sockets close, and terminating a closing connection surfaces
+ * as an unhandled "terminating connection due to administrator command" in the process that owned it.
+ */
 export async function dropDatabase(client: Client, name: string): Promise<void> {
   assertTestDatabase(name);
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
