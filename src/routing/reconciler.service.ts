@@ -13,7 +13,8 @@ const RECONCILE_BATCH = 5000;
 /**
  * Postgres is the truth and Redis may lose jobs (flush, crash). The reconciler rebuilds routing
  * work from Postgres: at start every queued conversation, and periodically every agent with room,
- * every escalation and every reclaim whose time has come.
+ * every escalation and every reclaim whose time has come, and every conversation decided under an
+ * older ruleset.
  */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap {
@@ -40,6 +41,9 @@ export class ReconcilerService implements OnApplicationBootstrap {
   async reconcile({ full }: ReconcilePayload): Promise<void> {
     if (full) {
       await this.scheduler.routeConversations(await this.waiting.queuedConversations(RECONCILE_BATCH));
+    } else {
+      // Rules change at run time: waiting work is decided again under the new ruleset.
+      await this.scheduler.routeConversations(await this.waiting.decidedUnderOlderRules(RECONCILE_BATCH));
     }
     await this.scheduler.routeConversations(await this.waiting.escalationsDue(RECONCILE_BATCH));
     for (const { conversationId, assignmentId } of await this.waiting.reclaimsDue(RECONCILE_BATCH)) {
