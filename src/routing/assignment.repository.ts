@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AGENT_FITS_CONVERSATION, AGENT_ON_DUTY, CANDIDATE_ORDER } from './candidate-query';
+import { AGENT_ON_DUTY, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
 
 export interface QueuedConversation {
@@ -87,7 +87,7 @@ export class AssignmentRepository {
               a.last_assigned_at AS "lastAssignedAt"
          FROM agents a JOIN users u ON u.id = a.user_id
         WHERE a.presence = 'available' AND a.open_count < a.max_concurrent
-          AND ${AGENT_ON_DUTY} AND ${AGENT_FITS_CONVERSATION}
+          AND ${AGENT_ON_DUTY} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}
         ORDER BY ${CANDIDATE_ORDER[requirements.strategy]}
         LIMIT ${CANDIDATE_LIMIT}`,
       [
@@ -103,17 +103,18 @@ export class AssignmentRepository {
   }
 
   /**
-   * Locks the chosen agent if nobody else holds it and it still has room. Lock order is always
-   * conversation first, then agent, so two claims can never deadlock on each other.
+   * Locks the chosen agent if nobody else holds it, it still has room and its open count is still
+   * `rankedLoad`: a claim committed since the candidates were read makes that ranking outdated. Lock
+   * order is always conversation first, then agent, so two claims can never deadlock on each other.
    */
-  async lockAgentWithRoom(manager: EntityManager, agentId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM agents
+  async lockAgentWithRoom(manager: EntityManager, agentId: string, rankedLoad: number): Promise<boolean> {
+    const rows: { openCount: number }[] = await manager.query(
+      `SELECT open_count AS "openCount" FROM agents
         WHERE user_id = $1 AND presence = 'available' AND open_count < max_concurrent
           FOR UPDATE SKIP LOCKED`,
       [agentId],
     );
-    return rows.length > 0;
+    return rows.length > 0 && rows[0].openCount === rankedLoad;
   }
 
   /** Decision, assignment and conversation state in one go; the trigger raises the agent's open count. */

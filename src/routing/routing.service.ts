@@ -69,8 +69,9 @@ export class RoutingService {
 
     const ranking = rankCandidates(requirements.strategy, candidates, { lastAgentId });
     for (const [index, candidate] of ranking.ordered.entries()) {
-      // Candidates were read without locks; only the one we can lock with room left may be chosen.
-      if (!(await this.assignments.lockAgentWithRoom(manager, candidate.agentId))) continue;
+      // Candidates were read without locks; only one we can lock with room left, whose load is still
+      // the one it was ranked by, may be chosen (else a burst piles onto the agent ranked first).
+      if (!(await this.assignments.lockAgentWithRoom(manager, candidate.agentId, candidate.load))) continue;
       const reclaimAt = reassignAt(requirements, now);
       const assignmentId = await this.assignments.recordAssignment(manager, {
         conversationId,
