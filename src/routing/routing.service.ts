@@ -6,7 +6,7 @@ import { RoutingMetrics } from '../metrics/routing-metrics';
 import { AssignmentRepository, QueuedConversation } from './assignment.repository';
 import { DEFAULT_RULE, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
 import { RoutingScheduler } from './routing-scheduler';
-import { RoutingRulesService } from './rules/routing-rules.service';
+import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
 import { SurgeStateRepository } from './surge-state.repository';
 
 export type RoutingOutcome =
@@ -15,6 +15,12 @@ export type RoutingOutcome =
   | { kind: 'skipped' };
 
 type ClaimResult = RoutingOutcome | { kind: 'lost_race' };
+
+/** What a decision reads besides the conversation: the ruleset (with its version) and the surge state. */
+interface DecisionContext {
+  ruleset: Ruleset;
+  surgeActive: boolean;
+}
 
 /** A lost lock race means another decision took the agent: decide again, a bounded number of times. */
 const CLAIM_ATTEMPTS = 3;
@@ -37,7 +43,10 @@ export class RoutingService {
    */
   async routeConversation(conversationId: string): Promise<RoutingOutcome> {
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-      const result = await this.transactions.run((manager) => this.claim(manager, conversationId, new Date()));
+      // Read before the transaction: a claim holding a pooled connection must never wait for a second
+      // one, or a burst of concurrent claims exhausts the pool and every one of them waits forever.
+      const context = await this.decisionContext();
+      const result = await this.transactions.run((manager) => this.claim(manager, conversationId, new Date(), context));
       if (result.kind !== 'lost_race') {
         await this.scheduleTimers(conversationId, result);
         return result;
@@ -48,11 +57,11 @@ export class RoutingService {
     return { kind: 'skipped' };
   }
 
-  private async claim(manager: EntityManager, conversationId: string, now: Date): Promise<ClaimResult> {
+  private async claim(manager: EntityManager, conversationId: string, now: Date, context: DecisionContext): Promise<ClaimResult> {
     const conversation = await this.assignments.lockQueuedConversation(manager, conversationId);
     if (!conversation) return { kind: 'skipped' };
 
-    const { rule, version } = await this.ruleFor(conversation);
+    const { rule, version } = ruleFor(conversation, context);
     const requirements = requirementsAt(
       rule,
       { language: conversation.language, receivedAt: conversation.receivedAt, transfer: conversation.transferRequirements },
@@ -101,15 +110,8 @@ export class RoutingService {
     return { kind: 'lost_race' };
   }
 
-  private async ruleFor(conversation: QueuedConversation): Promise<{ rule: RoutingRule; version: number }> {
-    const ruleset = await this.rules.loadRuleset();
-    // A transferred conversation keeps its rule and only takes the transfer's requirements.
-    if (conversation.transferRequirements) {
-      const kept = ruleset.rules.find((rule) => rule.id === conversation.ruleId);
-      return { rule: kept ?? DEFAULT_RULE, version: ruleset.version };
-    }
-    const matched = matchRule(ruleset.rules, conversation, { surgeActive: await this.surge.isActive() });
-    return { rule: matched ?? DEFAULT_RULE, version: ruleset.version };
+  private async decisionContext(): Promise<DecisionContext> {
+    return { ruleset: await this.rules.loadRuleset(), surgeActive: await this.surge.isActive() };
   }
 
   /** Timers go to Redis only after the commit; their due times are in Postgres for the reconciler. */
@@ -121,4 +123,17 @@ export class RoutingService {
       await this.scheduler.scheduleReclaim(conversationId, outcome.assignmentId, outcome.reclaimAt);
     }
   }
+}
+
+function ruleFor(
+  conversation: QueuedConversation,
+  { ruleset, surgeActive }: DecisionContext,
+): { rule: RoutingRule; version: number } {
+  // A transferred conversation keeps its rule and only takes the transfer's requirements.
+  if (conversation.transferRequirements) {
+    const kept = ruleset.rules.find((rule) => rule.id === conversation.ruleId);
+    return { rule: kept ?? DEFAULT_RULE, version: ruleset.version };
+  }
+  const matched = matchRule(ruleset.rules, conversation, { surgeActive });
+  return { rule: matched ?? DEFAULT_RULE, version: ruleset.version };
 }
