@@ -1,0 +1,157 @@
+import { SignedInAccount } from '../factories/accounts';
+import { deactivateSurge } from '../factories/incidents';
+import {
+  adminTokenOf,
+  auth,
+  closeApp,
+  conversationDetail,
+  invariantViolations,
+  languageAllocator,
+  myConversations,
+  onDutyVolunteer,
+  passengerMessage,
+  secondsAgo,
+  signedInStaffAgent,
+  signOut,
+  startSurge,
+  storedReceivedAt,
+  Surge,
+  waitFor,
+  waitForAssignment,
+} from '../factories/routing';
+import { createRule } from '../factories/rules';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Agent kinds, and volunteers working only inside a claimed shift while their surge is active. One
+ * surge per app, so the scenario ending it runs last. Rules here set priority 6: a conversation
+ * showing priority 6 while queued has been decided and found no eligible agent.
+ */
+describe('routing to volunteers and staff', () => {
+  let t: TestApp;
+  let admin: string;
+  let surge: Surge;
+  const nextLanguage = languageAllocator();
+  let signedIn: SignedInAccount[] = [];
+
+  const speaking = (language: string) => ({ languages: [{ code: language, level: 5 }] });
+  const staff = async (language: string) => {
+    const agent = await signedInStaffAgent(t, admin, speaking(language));
+    signedIn.push(agent);
+    return agent;
+  };
+  const volunteer = async (language: string, window?: Parameters<typeof onDutyVolunteer>[4]) => {
+    const agent = await onDutyVolunteer(t, admin, surge, speaking(language), window);
+    signedIn.push(agent);
+    return agent;
+  };
+  const ruleFor = (language: string, route: Record<string, unknown> = {}) =>
+    createRule(t, admin, { match: { languages: [language] }, route: { priority: 6, ...route } });
+  const waitUntilDecidedAndWaiting = (conversationId: string) =>
+    waitFor(async () => {
+      const detail = await conversationDetail(t, conversationId);
+      expect({ status: detail.status, priority: detail.priority }).toEqual({ status: 'queued', priority: 6 });
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp({ RECONCILE_INTERVAL_MS: '500' });
+    admin = await adminTokenOf(t);
+    surge = await startSurge(t, admin);
+  });
+  afterEach(async () => {
+    for (const agent of signedIn) await signOut(t, agent.token);
+    signedIn = [];
+  });
+  afterAll(() => closeApp(t));
+
+  it('agentKinds staff: an on-duty volunteer is passed over, a staff agent takes it', async () => {
+    const language = nextLanguage();
+    await ruleFor(language, { agentKinds: ['staff'] });
+    const onDuty = await volunteer(language);
+    const message = await passengerMessage(t, { language });
+    await waitUntilDecidedAndWaiting(message.conversationId);
+
+    const member = await staff(language);
+    const detail = await waitForAssignment(t, message.conversationId, { agentId: member.id });
+    expect(detail.decisions[0].requirements.agentKinds).toEqual(['staff']);
+    expect(detail.decisions[0].candidates.map((c) => c.agentId)).toEqual([member.id]);
+    expect(detail.decisions[0].candidates.map((c) => c.agentId)).not.toContain(onDuty.id);
+  });
+
+  it('agentKinds volunteer: a staff agent is passed over, an on-duty volunteer takes it', async () => {
+    const language = nextLanguage();
+    await ruleFor(language, { agentKinds: ['volunteer'] });
+    const member = await staff(language);
+    const message = await passengerMessage(t, { language });
+    await waitUntilDecidedAndWaiting(message.conversationId);
+
+    const onDuty = await volunteer(language);
+    const detail = await waitForAssignment(t, message.conversationId, { agentId: onDuty.id });
+    expect(detail.decisions[0].requirements.agentKinds).toEqual(['volunteer']);
+    expect(detail.decisions[0].candidates.map((c) => c.agentId)).toEqual([onDuty.id]);
+    expect(detail.decisions[0].candidates.map((c) => c.agentId)).not.toContain(member.id);
+  });
+
+  it('routes to a volunteer inside its claimed shift and no longer once the shift has ended', async () => {
+    const language = nextLanguage();
+    await ruleFor(language);
+    const shiftEndsInSeconds = 8;
+    const onDuty = await volunteer(language, { startsInSeconds: -60, endsInSeconds: shiftEndsInSeconds });
+    const shiftEndsAt = Date.parse(onDuty.shift.endsAt);
+
+    const during = await passengerMessage(t, { language });
+    await waitForAssignment(t, during.conversationId, { agentId: onDuty.id });
+
+    // Still signed in (the automatic sign-out waits 15 minutes), but outside any claimed shift.
+    await waitFor(() => expect(Date.now()).toBeGreaterThan(shiftEndsAt + 500), { timeoutMs: 10_000 });
+    const simulated = await t
+      .http()
+      .post('/api/v1/routing/simulate')
+      .set(auth(admin))
+      .send({ channel: 'twitter', externalId: 'dry-run', from: { handle: '@dry' }, text: 'My flight was cancelled', language })
+      .expect(200);
+    expect(simulated.body.candidates).toContainEqual(
+      expect.objectContaining({ agentId: onDuty.id, eligible: false, reason: 'outside claimed shift' }),
+    );
+
+    const after = await passengerMessage(t, { language });
+    await waitUntilDecidedAndWaiting(after.conversationId);
+    const member = await staff(language);
+    const detail = await waitForAssignment(t, after.conversationId, { agentId: member.id });
+    expect(detail.decisions[0].candidates.map((c) => c.agentId)).toEqual([member.id]);
+  });
+
+  it('surge end puts volunteers’ conversations back in the queue with their age and re-routes them to staff', async () => {
+    const language = nextLanguage();
+    const onDuty = await volunteer(language);
+    const older = await passengerMessage(t, { language, receivedAt: secondsAgo(600) });
+    const newer = await passengerMessage(t, { language, receivedAt: secondsAgo(300) });
+    await waitForAssignment(t, older.conversationId, { agentId: onDuty.id });
+    await waitForAssignment(t, newer.conversationId, { agentId: onDuty.id });
+    const storedAges = [await storedReceivedAt(t, older.conversationId), await storedReceivedAt(t, newer.conversationId)];
+    const member = await staff(language);
+
+    await deactivateSurge(t, admin, surge.incidentId);
+    // Signed out by the surge's end; its account has expired.
+    signedIn = signedIn.filter((agent) => agent.id !== onDuty.id);
+
+    for (const message of [older, newer]) {
+      const detail = await waitForAssignment(t, message.conversationId, { agentId: member.id });
+      expect(detail.receivedAt).toBe(message.body.receivedAt);
+      expect(detail.assignments.map((a) => [a.agentId, a.endReason])).toEqual([
+        [onDuty.id, 'surge_ended'],
+        [member.id, null],
+      ]);
+    }
+    expect([await storedReceivedAt(t, older.conversationId), await storedReceivedAt(t, newer.conversationId)]).toEqual(storedAges);
+    // The volunteer's account has expired with the surge and takes no more work.
+    await t.http().post('/api/v1/auth/login').send({ email: onDuty.email, password: onDuty.password }).expect(403);
+    const later = await passengerMessage(t, { language });
+    await waitForAssignment(t, later.conversationId, { agentId: member.id });
+    expect(await myConversations(t, member.token)).toHaveLength(3);
+  });
+
+  it('keeps every routing invariant', async () => {
+    expect(await invariantViolations(t)).toEqual({});
+  });
+});
