@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { createAccount, login, loginAdmin, SignedInAccount } from './accounts';
 import { activateSurge, createIncident, createInvite, enrollVolunteer } from './incidents';
 import { newMessage, signedIntake } from './intake';
@@ -330,22 +329,3 @@ export async function storedReceivedAt(t: TestApp, conversationId: string): Prom
 
 /** routing.md's invariants checked in Postgres: an empty object means every one holds. */
 export const invariantViolations = (t: TestApp): Promise<Record<string, unknown[]>> => invariantViolationsIn(t.db);
-
-/**
- * Closes the app, tolerating one teardown race of the harness: pg-pool's end() resolves before its
- * clients' sockets have closed, and dropping the database WITH (FORCE) right after may terminate
- * those closing connections; their error would otherwise surface as an unhandled pool error.
- */
-export async function closeApp(t: TestApp | undefined): Promise<void> {
-  if (!t) return; // the app never started; beforeAll reports why
-  const ignoreTermination = (error: Error & { code?: string }) => {
-    if (error.code !== ADMIN_SHUTDOWN) throw error;
-  };
-  t.db.on('error', ignoreTermination);
-  const driver = t.app.get(DataSource).driver as unknown as { master?: { on: (event: string, fn: (e: Error) => void) => void } };
-  driver.master?.on('error', ignoreTermination);
-  await t.close();
-}
-
-/** Postgres' "terminating connection due to administrator command". */
-const ADMIN_SHUTDOWN = '57P01';

@@ -3,7 +3,6 @@ import { signedIntake } from '../factories/intake';
 import {
   adminTokenOf,
   auth,
-  closeApp,
   conversationDetail,
   invariantViolations,
   languageAllocator,
@@ -42,7 +41,7 @@ describe('routing across a conversation’s life', () => {
     for (const agent of signedIn) await signOut(t, agent.token);
     signedIn = [];
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('joins a follow-up from the same sender to the open conversation: its agent sees it, no new decision', async () => {
     const language = nextLanguage();

@@ -1,12 +1,12 @@
 import { SignedInAccount } from '../factories/accounts';
 import {
   adminTokenOf,
-  closeApp,
   conversationDetail,
   invariantViolations,
   languageAllocator,
   passengerMessage,
   resolve,
+  setPresence,
   signedInStaffAgent,
   signOut,
   waitFor,
@@ -47,7 +47,7 @@ describe('routing eligibility: language, level, skills, und', () => {
     for (const agent of signedIn) await signOut(t, agent.token);
     signedIn = [];
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('routes only to agents speaking the language at minLanguageLevel or better', async () => {
     const language = nextLanguage();
@@ -134,6 +134,20 @@ describe('routing eligibility: language, level, skills, und', () => {
 
     const holder = detail.assignedAgentId === first.id ? first : second;
     await resolve(t, holder.token, message.conversationId);
+  });
+
+  it('gives an away agent no new work, and serves it the waiting work once it is available again', async () => {
+    const language = nextLanguage();
+    await createRule(t, admin, { match: { languages: [language] }, route: { priority: 6 } });
+    const agent = await staff({ languages: [{ code: language, level: 5 }] });
+    await setPresence(t, agent.token, 'away');
+
+    const message = await passengerMessage(t, { language });
+    await waitUntilDecidedAndWaiting(message.conversationId);
+
+    await setPresence(t, agent.token, 'available');
+    const detail = await waitForAssignment(t, message.conversationId, { agentId: agent.id });
+    expect(detail.decisions.map((d) => d.chosenAgentId)).toEqual([agent.id]);
   });
 
   it('keeps every routing invariant', async () => {

@@ -1,7 +1,6 @@
 import { SignedInAccount } from '../factories/accounts';
 import {
   adminTokenOf,
-  closeApp,
   conversationDetail,
   invariantViolations,
   languageAllocator,
@@ -38,7 +37,7 @@ describe('routing escalation', () => {
     for (const agent of signedIn) await signOut(t, agent.token);
     signedIn = [];
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('raises the priority of a waiting conversation when a priority step is reached', async () => {
     const language = nextLanguage();

@@ -2,7 +2,6 @@ import { SignedInAccount } from '../factories/accounts';
 import {
   adminTokenOf,
   byId,
-  closeApp,
   conversationDetail,
   invariantViolations,
   languageAllocator,
@@ -37,7 +36,7 @@ describe('routing order of service and strategies', () => {
     for (const agent of signedIn) await signOut(t, agent.token);
     signedIn = [];
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('serves an agent who signs in highest priority first, then oldest first by receivedAt', async () => {
     const language = nextLanguage();

@@ -1,7 +1,6 @@
 import { SignedInAccount } from '../factories/accounts';
 import {
   adminTokenOf,
-  closeApp,
   conversationDetail,
   holdsUntil,
   invariantViolations,
@@ -44,7 +43,7 @@ describe('routing reassignment of unanswered conversations', () => {
     for (const agent of signedIn) await signOut(t, agent.token);
     signedIn = [];
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('takes an unanswered conversation back and routes it to another agent, never back to the first', async () => {
     const language = nextLanguage();

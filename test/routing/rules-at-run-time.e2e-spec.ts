@@ -2,7 +2,6 @@ import { SignedInAccount } from '../factories/accounts';
 import {
   adminTokenOf,
   auth,
-  closeApp,
   ConversationDetail,
   conversationDetail,
   invariantViolations,
@@ -53,7 +52,7 @@ describe('routing decisions and rules changed at run time', () => {
     for (const agent of signedIn) await signOut(t, agent.token);
     signedIn = [];
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('records the built-in default rule (no id) and the ruleset version when no rule matches', async () => {
     const language = nextLanguage();

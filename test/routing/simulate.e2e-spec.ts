@@ -2,7 +2,6 @@ import { createAccount } from '../factories/accounts';
 import {
   adminTokenOf,
   auth,
-  closeApp,
   languageAllocator,
   passengerMessage,
   setPresence,
@@ -39,7 +38,7 @@ describe('POST /routing/simulate', () => {
     t = await startTestApp({ RECONCILE_INTERVAL_MS: '500' });
     admin = await adminTokenOf(t);
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('explains the rule, the requirements, every signed-in agent and the choice, and writes nothing', async () => {
     const language = nextLanguage();

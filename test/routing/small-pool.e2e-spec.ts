@@ -1,6 +1,5 @@
 import {
   adminTokenOf,
-  closeApp,
   invariantViolations,
   languageAllocator,
   myConversations,
@@ -24,7 +23,7 @@ describe('routing with a database pool of two connections', () => {
     t = await startTestApp({ RECONCILE_INTERVAL_MS: '500', DATABASE_POOL_SIZE: '2' });
     admin = await adminTokenOf(t);
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('routes a burst of conversations, then re-routes a signed-out agent’s share', async () => {
     const language = nextLanguage();

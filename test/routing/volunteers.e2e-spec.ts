@@ -3,7 +3,6 @@ import { deactivateSurge } from '../factories/incidents';
 import {
   adminTokenOf,
   auth,
-  closeApp,
   conversationDetail,
   invariantViolations,
   languageAllocator,
@@ -62,7 +61,7 @@ describe('routing to volunteers and staff', () => {
     for (const agent of signedIn) await signOut(t, agent.token);
     signedIn = [];
   });
-  afterAll(() => closeApp(t));
+  afterAll(() => t?.close());
 
   it('agentKinds staff: an on-duty volunteer is passed over, a staff agent takes it', async () => {
     const language = nextLanguage();
