@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AGENT_FITS_CONVERSATION, AGENT_ON_DUTY, CANDIDATE_ORDER } from './candidate-query';
+import { AGENT_ON_DUTY, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
 
 export interface QueuedConversation {
@@ -87,7 +87,7 @@ export class AssignmentRepository {
               a.last_assigned_at AS "lastAssignedAt"
          FROM agents a JOIN users u ON u.id = a.user_id
         WHERE a.presence = 'available' AND a.open_count < a.max_concurrent
-          AND ${AGENT_ON_DUTY} AND ${AGENT_FITS_CONVERSATION}
+          AND ${AGENT_ON_DUTY} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}
         ORDER BY ${CANDIDATE_ORDER[requirements.strategy]}
         LIMIT ${CANDIDATE_LIMIT}`,
       [

@@ -1,21 +1,52 @@
 import { Strategy } from './engine/engine.types';
 
+/** Where a conversation's requirements come from in a query: bind parameters or a row's columns. */
+export interface RequirementSources {
+  conversationId: string;
+  /** text[]; NULL means any language */
+  languages: string;
+  minLanguageLevel: string;
+  /** jsonb [{name, minLevel}] */
+  requiredSkills: string;
+  agentKinds: string;
+}
+
+/** The claim binds the requirements the engine just worked out: $1 conversation id, $2..$5 requirements. */
+export const BOUND_REQUIREMENTS: RequirementSources = {
+  conversationId: '$1',
+  languages: '$2::text[]',
+  minLanguageLevel: '$3',
+  requiredSkills: '$4::jsonb',
+  agentKinds: '$5::text[]',
+};
+
+/** Serving an agent reads the requirements stored on each queued conversation `c`. */
+export const STORED_REQUIREMENTS: RequirementSources = {
+  conversationId: 'c.id',
+  languages: 'c.req_languages',
+  minLanguageLevel: 'c.req_min_language_level',
+  requiredSkills: 'c.req_skills',
+  agentKinds: 'c.req_agent_kinds',
+};
+
 /**
- * SQL pieces shared by the claim and the dry run. Parameters: $1 conversation id, $2 languages
- * (NULL = any), $3 minimum language level, $4 required skills as jsonb [{name, minLevel}],
- * $5 allowed agent kinds.
+ * Agent `a` fits the conversation (routing.md eligibility 3 to 5 and 7): kind, a language at the
+ * level, every skill at its level, and not excluded from it. The same predicate serves both
+ * directions, so "who can take this conversation" and "what can this agent take" never disagree.
  */
-export const AGENT_FITS_CONVERSATION = `
-  a.kind = ANY($5::text[])
-  AND ($2::text[] IS NULL OR EXISTS (
+export function agentFitsConversation(from: RequirementSources): string {
+  return `
+  a.kind = ANY(${from.agentKinds})
+  AND (${from.languages} IS NULL OR EXISTS (
         SELECT 1 FROM agent_languages l
-         WHERE l.agent_id = a.user_id AND l.code = ANY($2::text[]) AND l.level >= $3))
+         WHERE l.agent_id = a.user_id AND l.code = ANY(${from.languages}) AND l.level >= ${from.minLanguageLevel}))
   AND NOT EXISTS (
-        SELECT 1 FROM jsonb_to_recordset($4::jsonb) AS r(name text, "minLevel" int)
+        SELECT 1 FROM jsonb_to_recordset(${from.requiredSkills}) AS r(name text, "minLevel" int)
          WHERE NOT EXISTS (
            SELECT 1 FROM agent_skills s WHERE s.agent_id = a.user_id AND s.name = r.name AND s.level >= r."minLevel"))
   AND NOT EXISTS (
-        SELECT 1 FROM conversation_exclusions x WHERE x.conversation_id = $1 AND x.agent_id = a.user_id)`;
+        SELECT 1 FROM conversation_exclusions x WHERE x.conversation_id = ${from.conversationId} AND x.agent_id = a.user_id)`;
+}
 
 /** Volunteers work only while their surge is on and inside a claimed shift (15 minutes early allowed). */
 export const AGENT_ON_DUTY = `

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AGENT_ON_DUTY } from './candidate-query';
+import { AGENT_ON_DUTY, agentFitsConversation, STORED_REQUIREMENTS } from './candidate-query';
 
 /** Reads that find work waiting for an agent, and the timers the reconciler must redo. */
 @Injectable()
@@ -24,16 +24,7 @@ export class WaitingWorkRepository {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT c.id
          FROM conversations c CROSS JOIN agents a
-        WHERE a.user_id = $1 AND c.status = 'queued'
-          AND a.kind = ANY(c.req_agent_kinds)
-          AND (c.req_languages IS NULL OR EXISTS (
-                SELECT 1 FROM agent_languages l
-                 WHERE l.agent_id = a.user_id AND l.code = ANY(c.req_languages) AND l.level >= c.req_min_language_level))
-          AND NOT EXISTS (
-                SELECT 1 FROM jsonb_to_recordset(c.req_skills) AS r(name text, "minLevel" int)
-                 WHERE NOT EXISTS (
-                   SELECT 1 FROM agent_skills s WHERE s.agent_id = a.user_id AND s.name = r.name AND s.level >= r."minLevel"))
-          AND NOT EXISTS (SELECT 1 FROM conversation_exclusions x WHERE x.conversation_id = c.id AND x.agent_id = a.user_id)
+        WHERE a.user_id = $1 AND c.status = 'queued' AND ${agentFitsConversation(STORED_REQUIREMENTS)}
         ORDER BY c.priority DESC, c.received_at, c.id
         LIMIT $2`,
       [agentId, limit],
