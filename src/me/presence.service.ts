@@ -35,18 +35,19 @@ export class PresenceService {
 
   /** Staff any time; a volunteer inside a claimed shift (or just before it) while its surge is active. Already signed in → unchanged. */
   async signIn(agent: AuthUser): Promise<PresenceViewDto> {
-    const { result, signedIn } = await this.transactions.run(async (manager) => {
+    const { result, signedIn, workFrom } = await this.transactions.run(async (manager) => {
       const locked = await this.lockAgent(manager, agent.id);
-      if (locked.presence !== 'offline') return { result: view(locked), signedIn: false };
-      if (locked.kind === 'volunteer') await this.assertVolunteerMaySignIn(manager, agent.id, locked);
+      if (locked.presence !== 'offline') return { result: view(locked), signedIn: false, workFrom: undefined };
+      const workFrom = locked.kind === 'volunteer' ? await this.volunteerShiftStart(manager, agent.id, locked) : undefined;
       const signedInAt = await this.presence.markSignedIn(manager, agent.id);
       await this.events.record(
         { type: 'agent.signed_in', actorId: agent.id, subjectType: 'agent', subjectId: agent.id, payload: { kind: locked.kind } },
         manager,
       );
-      return { result: view({ presence: 'available', signedInAt }), signedIn: true };
+      return { result: view({ presence: 'available', signedInAt }), signedIn: true, workFrom };
     });
-    if (signedIn) await this.routing.serveAgent(agent.id);
+    // A volunteer signed in early takes work once its shift starts.
+    if (signedIn) await this.routing.serveAgent(agent.id, workFrom);
     return result;
   }
 
@@ -101,12 +102,15 @@ export class PresenceService {
     return locked;
   }
 
-  private async assertVolunteerMaySignIn(manager: EntityManager, agentId: string, locked: LockedAgent): Promise<void> {
+  /** Refuses a volunteer outside its surge or its claimed shifts; else when the shift it signs in for starts. */
+  private async volunteerShiftStart(manager: EntityManager, agentId: string, locked: LockedAgent): Promise<Date> {
     if (!locked.surgeActive) throw conflict("surge not active: volunteers sign in only while their incident's surge is active");
     const windows = await this.presence.claimWindowsNearNow(manager, agentId);
-    if (!windows.some((window) => isInsideSignInWindow(window, locked.now))) {
+    const shift = windows.find((window) => isInsideSignInWindow(window, locked.now));
+    if (!shift) {
       throw conflict(`no claimed shift now: sign in from ${SIGN_IN_EARLY_MINUTES} minutes before a claimed shift until it ends`);
     }
+    return new Date(shift.startsAt);
   }
 
   private async coveredByClaimedShift(manager: EntityManager, agentId: string, now: Date): Promise<boolean> {

@@ -27,6 +27,9 @@ export interface StoredDecision {
   reclaimAt: Date | null;
 }
 
+/** round_robin keeps its turn per rule; the built-in default rule has no id. */
+const turnKey = (ruleId: string | null) => ruleId ?? 'default';
+
 /** How many candidates a decision looks at: enough to survive lost lock races, few enough to stay cheap. */
 const CANDIDATE_LIMIT = 10;
 
@@ -150,21 +153,30 @@ export class AssignmentRepository {
   }
 
   /** Locks the rule's round-robin turn so concurrent decisions under one rule take turns in order. */
-  async lockTurn(manager: EntityManager, ruleKey: string): Promise<string | null> {
+  async lockTurn(manager: EntityManager, ruleId: string | null): Promise<string | null> {
     await manager.query(
       `INSERT INTO routing_turns (rule_key, last_agent_id) VALUES ($1, '00000000-0000-0000-0000-000000000000')
        ON CONFLICT (rule_key) DO NOTHING`,
-      [ruleKey],
+      [turnKey(ruleId)],
     );
     const rows: { lastAgentId: string }[] = await manager.query(
       `SELECT last_agent_id AS "lastAgentId" FROM routing_turns WHERE rule_key = $1 FOR UPDATE`,
-      [ruleKey],
+      [turnKey(ruleId)],
     );
     return rows[0].lastAgentId;
   }
 
-  async saveTurn(manager: EntityManager, ruleKey: string, agentId: string): Promise<void> {
-    await manager.query(`UPDATE routing_turns SET last_agent_id = $2 WHERE rule_key = $1`, [ruleKey, agentId]);
+  /** The rule's round-robin turn without locking it (for the dry run). */
+  async readTurn(manager: EntityManager, ruleId: string | null): Promise<string | null> {
+    const rows: { lastAgentId: string }[] = await manager.query(
+      `SELECT last_agent_id AS "lastAgentId" FROM routing_turns WHERE rule_key = $1`,
+      [turnKey(ruleId)],
+    );
+    return rows[0]?.lastAgentId ?? null;
+  }
+
+  async saveTurn(manager: EntityManager, ruleId: string | null, agentId: string): Promise<void> {
+    await manager.query(`UPDATE routing_turns SET last_agent_id = $2 WHERE rule_key = $1`, [turnKey(ruleId), agentId]);
   }
 
   /** Locks the conversation and tells whether this assignment is still open with no reply from its agent. */

@@ -48,16 +48,21 @@ export function agentFitsConversation(from: RequirementSources): string {
         SELECT 1 FROM conversation_exclusions x WHERE x.conversation_id = ${from.conversationId} AND x.agent_id = a.user_id)`;
 }
 
-/** Volunteers work only while their surge is on and inside a claimed shift (15 minutes early allowed). */
+/**
+ * Agent `a` is inside one of its claimed shifts now. Signing in 15 minutes early is allowed, but
+ * work comes only once the shift has started (the sign-in schedules serving the agent for then).
+ */
+export const AGENT_IN_CLAIMED_SHIFT = `
+  EXISTS (SELECT 1 FROM shift_claims c WHERE c.agent_id = a.user_id AND c.starts_at <= now() AND c.ends_at > now())`;
+
+export const AGENT_SURGE_ACTIVE = `
+  EXISTS (SELECT 1 FROM incidents i WHERE i.id = a.incident_id AND i.surge_active)`;
+
+/** routing.md eligibility 1 and 2: active, available, and a volunteer only in its surge and shift. */
 export const AGENT_ON_DUTY = `
   u.status = 'active'
   AND a.presence = 'available'
-  AND (a.kind = 'staff' OR (
-        EXISTS (SELECT 1 FROM incidents i WHERE i.id = a.incident_id AND i.surge_active)
-        AND EXISTS (
-          SELECT 1 FROM shift_claims c
-           WHERE c.agent_id = a.user_id
-             AND c.starts_at - interval '15 minutes' <= now() AND c.ends_at > now())))`;
+  AND (a.kind = 'staff' OR (${AGENT_SURGE_ACTIVE} AND ${AGENT_IN_CLAIMED_SHIFT}))`;
 
 /**
  * ORDER BY per strategy; it matches the engine's ranking so the few rows fetched are the best ones.

@@ -40,9 +40,10 @@ export class RoutingScheduler {
     await this.queue.add(RoutingJob.reconcile, { full: true } satisfies ReconcilePayload, ROUTING_JOB_OPTIONS);
   }
 
-  /** The agent gained room (sign-in, resolve, back to available, more capacity). */
-  async serveAgent(agentId: string): Promise<void> {
-    await this.queue.add(RoutingJob.serveAgent, { agentId } satisfies ServeAgentPayload, ROUTING_JOB_OPTIONS);
+  /** The agent gained room (sign-in, resolve, back to available, more capacity), now or at `at`. */
+  async serveAgent(agentId: string, at?: Date): Promise<void> {
+    const delay = at ? Math.max(0, at.getTime() - Date.now()) : 0;
+    await this.queue.add(RoutingJob.serveAgent, { agentId } satisfies ServeAgentPayload, { ...ROUTING_JOB_OPTIONS, delay });
   }
 
   async scheduleEscalation(conversationId: string, at: Date): Promise<void> {

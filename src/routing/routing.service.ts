@@ -71,8 +71,7 @@ export class RoutingService {
     const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
     await this.assignments.saveRequirements(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
 
-    const ruleKey = rule.id ?? 'default';
-    const lastAgentId = requirements.strategy === 'round_robin' ? await this.assignments.lockTurn(manager, ruleKey) : null;
+    const lastAgentId = requirements.strategy === 'round_robin' ? await this.assignments.lockTurn(manager, rule.id) : null;
     const candidates = await this.assignments.findCandidates(manager, conversationId, requirements, lastAgentId);
     if (candidates.length === 0) return { kind: 'waiting', nextEscalationAt: escalationAt };
 
@@ -93,7 +92,7 @@ export class RoutingService {
         reason: index === 0 ? ranking.reason : `${ranking.reason}; ${index} better candidate(s) were taken meanwhile`,
         reclaimAt,
       });
-      if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, ruleKey, candidate.agentId);
+      if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, rule.id, candidate.agentId);
       await this.events.record(
         {
           type: 'conversation.assigned',

@@ -120,6 +120,21 @@ describe('routing to volunteers and staff', () => {
     expect(detail.decisions[0].candidates.map((c) => c.agentId)).toEqual([member.id]);
   });
 
+  it('a volunteer signed in before its shift takes work only once the shift has started', async () => {
+    const language = nextLanguage();
+    await ruleFor(language);
+    const startsInSeconds = 12;
+    const early = await volunteer(language, { startsInSeconds, endsInSeconds: 3600 });
+    const shiftStartsAt = Date.parse(early.shift.startsAt);
+
+    const message = await passengerMessage(t, { language });
+    await waitUntilDecidedAndWaiting(message.conversationId);
+    expect(Date.now()).toBeLessThan(shiftStartsAt);
+
+    const detail = await waitForAssignment(t, message.conversationId, { agentId: early.id, timeoutMs: 20_000 });
+    expect(Date.parse(detail.assignments[0].assignedAt)).toBeGreaterThanOrEqual(shiftStartsAt);
+  });
+
   it('surge end puts volunteers’ conversations back in the queue with their age and re-routes them to staff', async () => {
     const language = nextLanguage();
     const onDuty = await volunteer(language);

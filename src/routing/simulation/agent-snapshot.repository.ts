@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AGENT_IN_CLAIMED_SHIFT, AGENT_SURGE_ACTIVE } from '../candidate-query';
 import { AgentSnapshot } from '../engine';
 
 /** The most agents a dry run explains; the real claim never loads the roster. */
@@ -15,9 +16,8 @@ export class AgentSnapshotRepository {
     const rows: (Omit<AgentSnapshot, 'excluded'> & { lastAssignedAt: Date | null })[] = await this.dataSource.query(
       `SELECT a.user_id AS id, a.kind, u.status, a.presence, a.open_count AS load, a.max_concurrent AS "maxConcurrent",
               a.last_assigned_at AS "lastAssignedAt", true AS "signedIn",
-              EXISTS (SELECT 1 FROM incidents i WHERE i.id = a.incident_id AND i.surge_active) AS "surgeActive",
-              EXISTS (SELECT 1 FROM shift_claims c WHERE c.agent_id = a.user_id
-                        AND c.starts_at - interval '15 minutes' <= now() AND c.ends_at > now()) AS "inShift",
+              ${AGENT_SURGE_ACTIVE} AS "surgeActive",
+              ${AGENT_IN_CLAIMED_SHIFT} AS "inShift",
               COALESCE((SELECT json_agg(json_build_object('code', l.code, 'level', l.level))
                           FROM agent_languages l WHERE l.agent_id = a.user_id), '[]') AS languages,
               COALESCE((SELECT json_agg(json_build_object('name', s.name, 'level', s.level))

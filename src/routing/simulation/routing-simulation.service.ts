@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ReceiveMessageDto } from '../../intake/dto/receive-message.dto';
 import { detectLanguage } from '../../intake/language-detector';
+import { AssignmentRepository } from '../assignment.repository';
 import { DEFAULT_RULE, evaluateEligibility, matchRule, rankCandidates, requirementsAt, toRankedCandidate } from '../engine';
 import { RoutingRulesService } from '../rules/routing-rules.service';
 import { SurgeStateRepository } from '../surge-state.repository';
@@ -14,6 +17,8 @@ export class RoutingSimulationService {
     private readonly rules: RoutingRulesService,
     private readonly surge: SurgeStateRepository,
     private readonly agents: AgentSnapshotRepository,
+    private readonly assignments: AssignmentRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async simulate(message: ReceiveMessageDto): Promise<SimulationResultDto> {
@@ -31,7 +36,9 @@ export class RoutingSimulationService {
     const snapshots = await this.agents.signedInAgents();
     const candidates = snapshots.map((agent) => ({ agent, verdict: evaluateEligibility(agent, requirements) }));
     const eligible = candidates.filter(({ verdict }) => verdict.eligible).map(({ agent }) => toRankedCandidate(agent));
-    const ranking = rankCandidates(requirements.strategy, eligible, { lastAgentId: null });
+    const lastAgentId =
+      requirements.strategy === 'round_robin' ? await this.assignments.readTurn(this.dataSource.manager, rule.id) : null;
+    const ranking = rankCandidates(requirements.strategy, eligible, { lastAgentId });
     const best = ranking.ordered[0];
 
     return {
