@@ -4,7 +4,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
 import { RoutingMetrics } from '../metrics/routing-metrics';
 import { AssignmentRepository, QueuedConversation } from './assignment.repository';
-import { DEFAULT_RULE, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
+import { DEFAULT_RULE, equallyRanked, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
 import { SurgeStateRepository } from './surge-state.repository';
@@ -23,7 +23,7 @@ interface DecisionContext {
 }
 
 /** A lost lock race means another decision took the agent: decide again, a bounded number of times. */
-const CLAIM_ATTEMPTS = 3;
+const CLAIM_ATTEMPTS = 5;
 
 @Injectable()
 export class RoutingService {
@@ -76,9 +76,11 @@ export class RoutingService {
     if (candidates.length === 0) return { kind: 'waiting', nextEscalationAt: escalationAt };
 
     const ranking = rankCandidates(requirements.strategy, candidates, { lastAgentId });
+    const [best] = ranking.ordered;
     for (const [index, candidate] of ranking.ordered.entries()) {
-      // Candidates were read without locks; only one we can lock with room left, whose load is still
-      // the one it was ranked by, may be chosen (else a burst piles onto the agent ranked first).
+      // Candidates were read without locks. Only one we can lock with room left, whose load is still
+      // the one it was ranked by, may be chosen; and only as good as the best, or the ranking is stale.
+      if (!equallyRanked(requirements.strategy, best, candidate)) break;
       if (!(await this.assignments.lockAgentWithRoom(manager, candidate.agentId, candidate.load))) continue;
       const reclaimAt = reassignAt(requirements, now);
       const assignmentId = await this.assignments.recordAssignment(manager, {
@@ -89,7 +91,7 @@ export class RoutingService {
         requirements,
         candidates: ranking.ordered,
         chosenAgentId: candidate.agentId,
-        reason: index === 0 ? ranking.reason : `${ranking.reason}; ${index} better candidate(s) were taken meanwhile`,
+        reason: index === 0 ? ranking.reason : `${ranking.reason}; ${index} equally ranked candidate(s) were taken meanwhile`,
         reclaimAt,
       });
       if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, rule.id, candidate.agentId);

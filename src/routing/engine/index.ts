@@ -2,5 +2,5 @@ export * from './engine.types';
 export { DEFAULT_RULE, DEFAULT_SLA_MINUTES, defaultRouteFor, matchRule, matchHolds, containsWholeWord } from './rule-matcher';
 export { requirementsAt } from './requirements';
 export { evaluateEligibility } from './eligibility';
-export { rankCandidates, toRankedCandidate } from './ranking';
+export { equallyRanked, rankCandidates, toRankedCandidate } from './ranking';
 export { nextEscalationAt, reassignAt } from './escalation';
