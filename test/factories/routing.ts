@@ -2,7 +2,7 @@ import { createAccount, login, loginAdmin, SignedInAccount } from './accounts';
 import { activateSurge, createIncident, createInvite, enrollVolunteer } from './incidents';
 import { newMessage, signedIntake } from './intake';
 import { invariantViolations as invariantViolationsIn } from '../support/routing-invariants';
-import { TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
 /** Routing scenarios arranged through the HTTP API: agents on duty, passenger messages, polling. */
 
@@ -329,3 +329,65 @@ export async function storedReceivedAt(t: TestApp, conversationId: string): Prom
 
 /** routing.md's invariants checked in Postgres: an empty object means every one holds. */
 export const invariantViolations = (t: TestApp): Promise<Record<string, unknown[]>> => invariantViolationsIn(t.db);
+
+// ---------------------------------------------------------------------------------------------
+// The fixture shared by routing specs
+
+export interface RoutingScenario {
+  readonly t: TestApp;
+  /** The admin's token. */
+  readonly admin: string;
+  /** A signed-in staff agent with this profile, signed out after the scenario. */
+  staff: (profile: AgentProfile) => Promise<SignedInAccount>;
+  /** Signs an agent made otherwise (a volunteer, say) out after the scenario; returns it. */
+  track: <Agent extends SignedInAccount>(agent: Agent) => Agent;
+  /** For an agent signed out some other way: no sign-out after the scenario. */
+  untrack: (agent: SignedInAccount) => void;
+  /** Waits until the conversation has been decided (its rule's priority is stored) and still waits in the queue. */
+  waitUntilDecidedAndWaiting: (conversationId: string, priority?: number) => Promise<ConversationDetail>;
+}
+
+/**
+ * Registers the hooks of a routing spec: one app for the whole file (reconciling every 500 ms
+ * unless `overrides` say otherwise) with its admin signed in, closed at the end. Each scenario's
+ * agents leave after it, so only the next scenario's agents can take its work.
+ */
+export function useRoutingScenario(overrides: Record<string, string> = {}): RoutingScenario {
+  let t: TestApp;
+  let admin: string;
+  let signedIn: SignedInAccount[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ RECONCILE_INTERVAL_MS: '500', ...overrides });
+    admin = await adminTokenOf(t);
+  });
+  afterEach(async () => {
+    for (const agent of signedIn) await signOut(t, agent.token);
+    signedIn = [];
+  });
+  afterAll(() => t?.close());
+
+  const track = <Agent extends SignedInAccount>(agent: Agent): Agent => {
+    signedIn.push(agent);
+    return agent;
+  };
+  return {
+    get t() {
+      return t;
+    },
+    get admin() {
+      return admin;
+    },
+    staff: async (profile) => track(await signedInStaffAgent(t, admin, profile)),
+    track,
+    untrack: (agent) => {
+      signedIn = signedIn.filter((other) => other.id !== agent.id);
+    },
+    waitUntilDecidedAndWaiting: (conversationId, priority = 6) =>
+      waitFor(async () => {
+        const detail = await conversationDetail(t, conversationId);
+        expect({ status: detail.status, priority: detail.priority }).toEqual({ status: 'queued', priority });
+        return detail;
+      }),
+  };
+}

@@ -1,69 +1,38 @@
-import { SignedInAccount } from '../factories/accounts';
 import {
-  adminTokenOf,
-  conversationDetail,
   invariantViolations,
   languageAllocator,
   passengerMessage,
   resolve,
   setPresence,
-  signedInStaffAgent,
-  signOut,
-  waitFor,
+  useRoutingScenario,
   waitForAssignment,
 } from '../factories/routing';
 import { createRule } from '../factories/rules';
-import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Language, minLanguageLevel, skills with minLevel, and `und`. Every rule here sets priority 6, so a
  * conversation showing priority 6 while still queued has been decided and found no eligible agent.
  */
 describe('routing eligibility: language, level, skills, und', () => {
-  let t: TestApp;
-  let admin: string;
+  const scenario = useRoutingScenario();
+  const { staff, waitUntilDecidedAndWaiting } = scenario;
   const nextLanguage = languageAllocator();
-  let signedIn: SignedInAccount[] = [];
-
-  const staff = async (profile: Parameters<typeof signedInStaffAgent>[2]) => {
-    const agent = await signedInStaffAgent(t, admin, profile);
-    signedIn.push(agent);
-    return agent;
-  };
-
-  const waitUntilDecidedAndWaiting = (conversationId: string) =>
-    waitFor(async () => {
-      const detail = await conversationDetail(t, conversationId);
-      expect({ status: detail.status, priority: detail.priority }).toEqual({ status: 'queued', priority: 6 });
-      return detail;
-    });
-
-  beforeAll(async () => {
-    t = await startTestApp({ RECONCILE_INTERVAL_MS: '500' });
-    admin = await adminTokenOf(t);
-  });
-  // Each scenario's agents leave, so only the next scenario's agents can take its work.
-  afterEach(async () => {
-    for (const agent of signedIn) await signOut(t, agent.token);
-    signedIn = [];
-  });
-  afterAll(() => t?.close());
 
   it('routes only to agents speaking the language at minLanguageLevel or better', async () => {
     const language = nextLanguage();
     const other = nextLanguage();
-    const rule = await createRule(t, admin, {
+    const rule = await createRule(scenario.t, scenario.admin, {
       match: { languages: [language] },
       route: { minLanguageLevel: 3, priority: 6 },
     });
     const tooWeak = await staff({ languages: [{ code: language, level: 2 }, { code: other, level: 5 }] });
     await staff({ languages: [{ code: other, level: 5 }] });
 
-    const message = await passengerMessage(t, { language });
+    const message = await passengerMessage(scenario.t, { language });
     await waitUntilDecidedAndWaiting(message.conversationId);
 
     const exactlyEnough = await staff({ languages: [{ code: language, level: 3 }] });
-    const detail = await waitForAssignment(t, message.conversationId, { agentId: exactlyEnough.id });
+    const detail = await waitForAssignment(scenario.t, message.conversationId, { agentId: exactlyEnough.id });
     expect(detail.decisions).toHaveLength(1);
     const [decision] = detail.decisions;
     expect(decision).toMatchObject({ ruleId: rule.id, ruleVersion: rule.version, chosenAgentId: exactlyEnough.id });
@@ -74,7 +43,7 @@ describe('routing eligibility: language, level, skills, und', () => {
 
   it('routes only to agents holding every required skill at its minLevel or better', async () => {
     const language = nextLanguage();
-    const rule = await createRule(t, admin, {
+    const rule = await createRule(scenario.t, scenario.admin, {
       match: { languages: [language] },
       route: {
         requiredSkills: [
@@ -94,7 +63,7 @@ describe('routing eligibility: language, level, skills, und', () => {
       ],
     });
 
-    const message = await passengerMessage(t, { language });
+    const message = await passengerMessage(scenario.t, { language });
     await waitUntilDecidedAndWaiting(message.conversationId);
 
     const qualified = await staff({
@@ -105,7 +74,7 @@ describe('routing eligibility: language, level, skills, und', () => {
         { name: 'refunds', level: 1 },
       ],
     });
-    const detail = await waitForAssignment(t, message.conversationId, { agentId: qualified.id });
+    const detail = await waitForAssignment(scenario.t, message.conversationId, { agentId: qualified.id });
     const [decision] = detail.decisions;
     expect(detail.decisions).toHaveLength(1);
     expect(decision).toMatchObject({ ruleId: rule.id, chosenAgentId: qualified.id });
@@ -124,8 +93,8 @@ describe('routing eligibility: language, level, skills, und', () => {
     const second = await staff({ languages: [{ code: nextLanguage(), level: 5 }] });
 
     // Too few letters to tell a language: intake stores `und`.
-    const message = await passengerMessage(t, { language: undefined, text: 'KL1234 ??? !!! 17:05' });
-    const detail = await waitForAssignment(t, message.conversationId);
+    const message = await passengerMessage(scenario.t, { language: undefined, text: 'KL1234 ??? !!! 17:05' });
+    const detail = await waitForAssignment(scenario.t, message.conversationId);
     expect(detail.language).toBe('und');
     expect([first.id, second.id]).toContain(detail.assignedAgentId);
     const [decision] = detail.decisions;
@@ -133,24 +102,24 @@ describe('routing eligibility: language, level, skills, und', () => {
     expect(decision.candidates.map((c) => c.agentId).sort()).toEqual([first.id, second.id].sort());
 
     const holder = detail.assignedAgentId === first.id ? first : second;
-    await resolve(t, holder.token, message.conversationId);
+    await resolve(scenario.t, holder.token, message.conversationId);
   });
 
   it('gives an away agent no new work, and serves it the waiting work once it is available again', async () => {
     const language = nextLanguage();
-    await createRule(t, admin, { match: { languages: [language] }, route: { priority: 6 } });
+    await createRule(scenario.t, scenario.admin, { match: { languages: [language] }, route: { priority: 6 } });
     const agent = await staff({ languages: [{ code: language, level: 5 }] });
-    await setPresence(t, agent.token, 'away');
+    await setPresence(scenario.t, agent.token, 'away');
 
-    const message = await passengerMessage(t, { language });
+    const message = await passengerMessage(scenario.t, { language });
     await waitUntilDecidedAndWaiting(message.conversationId);
 
-    await setPresence(t, agent.token, 'available');
-    const detail = await waitForAssignment(t, message.conversationId, { agentId: agent.id });
+    await setPresence(scenario.t, agent.token, 'available');
+    const detail = await waitForAssignment(scenario.t, message.conversationId, { agentId: agent.id });
     expect(detail.decisions.map((d) => d.chosenAgentId)).toEqual([agent.id]);
   });
 
   it('keeps every routing invariant', async () => {
-    expect(await invariantViolations(t)).toEqual({});
+    expect(await invariantViolations(scenario.t)).toEqual({});
   });
 });

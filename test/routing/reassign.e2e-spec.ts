@@ -1,19 +1,15 @@
-import { SignedInAccount } from '../factories/accounts';
 import {
-  adminTokenOf,
   conversationDetail,
   holdsUntil,
   invariantViolations,
   languageAllocator,
   passengerMessage,
   reply,
-  signedInStaffAgent,
-  signOut,
+  useRoutingScenario,
   waitFor,
   waitForAssignment,
 } from '../factories/routing';
 import { createRule } from '../factories/rules';
-import { startTestApp, TestApp } from '../support/test-app';
 
 const REASSIGN_AFTER_SECONDS = 2;
 /** Long enough for a reclaim job due at the deadline and a few reconcile passes to have run. */
@@ -21,39 +17,23 @@ const GRACE_MS = 2000;
 
 /** reassignAfterSeconds: no first reply by then, and the conversation goes back to the queue. */
 describe('routing reassignment of unanswered conversations', () => {
-  let t: TestApp;
-  let admin: string;
+  const scenario = useRoutingScenario();
   const nextLanguage = languageAllocator();
-  let signedIn: SignedInAccount[] = [];
 
-  const staff = async (language: string) => {
-    const agent = await signedInStaffAgent(t, admin, { languages: [{ code: language, level: 5 }], maxConcurrent: 3 });
-    signedIn.push(agent);
-    return agent;
-  };
+  const staff = (language: string) => scenario.staff({ languages: [{ code: language, level: 5 }], maxConcurrent: 3 });
 
   const ruleFor = (language: string) =>
-    createRule(t, admin, { match: { languages: [language] }, route: { reassignAfterSeconds: REASSIGN_AFTER_SECONDS } });
-
-  beforeAll(async () => {
-    t = await startTestApp({ RECONCILE_INTERVAL_MS: '500' });
-    admin = await adminTokenOf(t);
-  });
-  afterEach(async () => {
-    for (const agent of signedIn) await signOut(t, agent.token);
-    signedIn = [];
-  });
-  afterAll(() => t?.close());
+    createRule(scenario.t, scenario.admin, { match: { languages: [language] }, route: { reassignAfterSeconds: REASSIGN_AFTER_SECONDS } });
 
   it('takes an unanswered conversation back and routes it to another agent, never back to the first', async () => {
     const language = nextLanguage();
     const rule = await ruleFor(language);
     const first = await staff(language);
-    const message = await passengerMessage(t, { language });
-    const firstAssignment = await waitForAssignment(t, message.conversationId, { agentId: first.id });
+    const message = await passengerMessage(scenario.t, { language });
+    const firstAssignment = await waitForAssignment(scenario.t, message.conversationId, { agentId: first.id });
 
     const second = await staff(language);
-    const moved = await waitForAssignment(t, message.conversationId, { agentId: second.id });
+    const moved = await waitForAssignment(scenario.t, message.conversationId, { agentId: second.id });
     expect(moved.assignments.map((a) => [a.agentId, a.endReason])).toEqual([
       [first.id, 'unresponsive'],
       [second.id, null],
@@ -67,7 +47,7 @@ describe('routing reassignment of unanswered conversations', () => {
 
     // The second agent does not answer either: both are excluded now, so it waits in the queue.
     const waiting = await waitFor(async () => {
-      const detail = await conversationDetail(t, message.conversationId);
+      const detail = await conversationDetail(scenario.t, message.conversationId);
       expect(detail.status).toBe('queued');
       return detail;
     });
@@ -76,12 +56,12 @@ describe('routing reassignment of unanswered conversations', () => {
       [second.id, 'unresponsive'],
     ]);
     await holdsUntil(async () => {
-      const detail = await conversationDetail(t, message.conversationId);
+      const detail = await conversationDetail(scenario.t, message.conversationId);
       expect({ status: detail.status, assignments: detail.assignments.length }).toEqual({ status: 'queued', assignments: 2 });
     }, Date.now() + GRACE_MS);
 
     const third = await staff(language);
-    const last = await waitForAssignment(t, message.conversationId, { agentId: third.id });
+    const last = await waitForAssignment(scenario.t, message.conversationId, { agentId: third.id });
     expect(last.assignments.map((a) => a.agentId)).toEqual([first.id, second.id, third.id]);
     expect(last.receivedAt).toBe(firstAssignment.receivedAt);
   });
@@ -90,15 +70,15 @@ describe('routing reassignment of unanswered conversations', () => {
     const language = nextLanguage();
     await ruleFor(language);
     const agent = await staff(language);
-    const message = await passengerMessage(t, { language });
-    const assigned = await waitForAssignment(t, message.conversationId, { agentId: agent.id });
-    await reply(t, agent.token, message.conversationId);
+    const message = await passengerMessage(scenario.t, { language });
+    const assigned = await waitForAssignment(scenario.t, message.conversationId, { agentId: agent.id });
+    await reply(scenario.t, agent.token, message.conversationId);
 
     // Another eligible agent with room is there to take it, were it taken back.
     await staff(language);
     const deadline = Date.parse(assigned.assignedAt!) + REASSIGN_AFTER_SECONDS * 1000;
     await holdsUntil(async () => {
-      const detail = await conversationDetail(t, message.conversationId);
+      const detail = await conversationDetail(scenario.t, message.conversationId);
       expect(detail.status).toBe('assigned');
       expect(detail.assignments.map((a) => [a.agentId, a.endReason])).toEqual([[agent.id, null]]);
       expect(detail.decisions).toHaveLength(1);
@@ -106,6 +86,6 @@ describe('routing reassignment of unanswered conversations', () => {
   });
 
   it('keeps every routing invariant', async () => {
-    expect(await invariantViolations(t)).toEqual({});
+    expect(await invariantViolations(scenario.t)).toEqual({});
   });
 });

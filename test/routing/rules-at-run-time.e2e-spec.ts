@@ -1,19 +1,13 @@
-import { SignedInAccount } from '../factories/accounts';
 import {
-  adminTokenOf,
   auth,
   ConversationDetail,
-  conversationDetail,
   invariantViolations,
   languageAllocator,
   passengerMessage,
-  signedInStaffAgent,
-  signOut,
-  waitFor,
+  useRoutingScenario,
   waitForAssignment,
 } from '../factories/routing';
 import { createRule, newRuleBody } from '../factories/rules';
-import { startTestApp, TestApp } from '../support/test-app';
 
 /** Each assignment points at the decision that made it, and that decision names the agent. */
 function expectExplained(detail: ConversationDetail): void {
@@ -29,38 +23,22 @@ function expectExplained(detail: ConversationDetail): void {
 
 /** Decisions name the rule and ruleset version they used; rule changes apply without a restart. */
 describe('routing decisions and rules changed at run time', () => {
-  let t: TestApp;
-  let admin: string;
+  const scenario = useRoutingScenario();
   const nextLanguage = languageAllocator();
-  let signedIn: SignedInAccount[] = [];
 
-  const staff = async (language: string, level = 5) => {
-    const agent = await signedInStaffAgent(t, admin, { languages: [{ code: language, level }] });
-    signedIn.push(agent);
-    return agent;
-  };
+  const staff = (language: string, level = 5) => scenario.staff({ languages: [{ code: language, level }] });
   const currentVersion = async (): Promise<number> =>
-    (await t.http().get('/api/v1/routing/rules').set(auth(admin)).expect(200)).body.version as number;
+    (await scenario.t.http().get('/api/v1/routing/rules').set(auth(scenario.admin)).expect(200)).body.version as number;
   const replaceRule = async (id: string, body: Record<string, unknown>): Promise<number> =>
-    (await t.http().put(`/api/v1/routing/rules/${id}`).set(auth(admin)).send(body).expect(200)).body.version as number;
-
-  beforeAll(async () => {
-    t = await startTestApp({ RECONCILE_INTERVAL_MS: '500' });
-    admin = await adminTokenOf(t);
-  });
-  afterEach(async () => {
-    for (const agent of signedIn) await signOut(t, agent.token);
-    signedIn = [];
-  });
-  afterAll(() => t?.close());
+    (await scenario.t.http().put(`/api/v1/routing/rules/${id}`).set(auth(scenario.admin)).send(body).expect(200)).body.version as number;
 
   it('records the built-in default rule (no id) and the ruleset version when no rule matches', async () => {
     const language = nextLanguage();
     const agent = await staff(language);
     const version = await currentVersion();
-    const message = await passengerMessage(t, { language });
+    const message = await passengerMessage(scenario.t, { language });
 
-    const detail = await waitForAssignment(t, message.conversationId, { agentId: agent.id });
+    const detail = await waitForAssignment(scenario.t, message.conversationId, { agentId: agent.id });
     expect(detail.decisions).toHaveLength(1);
     expect(detail.decisions[0]).toMatchObject({
       ruleId: null,
@@ -77,11 +55,11 @@ describe('routing decisions and rules changed at run time', () => {
 
   it('records the matching rule’s id and the version it was created in', async () => {
     const language = nextLanguage();
-    const rule = await createRule(t, admin, { match: { languages: [language] }, route: { priority: 7 } });
+    const rule = await createRule(scenario.t, scenario.admin, { match: { languages: [language] }, route: { priority: 7 } });
     const agent = await staff(language);
-    const message = await passengerMessage(t, { language });
+    const message = await passengerMessage(scenario.t, { language });
 
-    const detail = await waitForAssignment(t, message.conversationId, { agentId: agent.id });
+    const detail = await waitForAssignment(scenario.t, message.conversationId, { agentId: agent.id });
     expect(detail.decisions).toHaveLength(1);
     expect(detail.decisions[0]).toMatchObject({ ruleId: rule.id, ruleName: rule.name, ruleVersion: rule.version });
     expect(detail.priority).toBe(7);
@@ -91,13 +69,13 @@ describe('routing decisions and rules changed at run time', () => {
   it('uses a replaced, a disabled and a deleted rule from the next decision on, naming each new version', async () => {
     const language = nextLanguage();
     const name = 'run-time change';
-    const rule = await createRule(t, admin, { name, match: { languages: [language] }, route: { priority: 7 } });
+    const rule = await createRule(scenario.t, scenario.admin, { name, match: { languages: [language] }, route: { priority: 7 } });
     // Two agents, so each decision below has a candidate with room.
     await staff(language);
     await staff(language);
     const decide = async () => {
-      const message = await passengerMessage(t, { language });
-      const detail = await waitForAssignment(t, message.conversationId);
+      const message = await passengerMessage(scenario.t, { language });
+      const detail = await waitForAssignment(scenario.t, message.conversationId);
       expectExplained(detail);
       return detail.decisions[0];
     };
@@ -116,7 +94,7 @@ describe('routing decisions and rules changed at run time', () => {
     const enabled = await replaceRule(rule.id, body(9));
     expect(await decide()).toMatchObject({ ruleId: rule.id, ruleVersion: enabled, requirements: { priority: 9 } });
 
-    await t.http().delete(`/api/v1/routing/rules/${rule.id}`).set(auth(admin)).expect(204);
+    await scenario.t.http().delete(`/api/v1/routing/rules/${rule.id}`).set(auth(scenario.admin)).expect(204);
     const deleted = await currentVersion();
     expect(deleted).toBe(enabled + 1);
     expect(await decide()).toMatchObject({ ruleId: null, ruleName: 'default', ruleVersion: deleted });
@@ -126,22 +104,19 @@ describe('routing decisions and rules changed at run time', () => {
     const language = nextLanguage();
     const body = (minLanguageLevel: number) =>
       newRuleBody({ name: 'level check', order: 10, match: { languages: [language] }, route: { minLanguageLevel, priority: 6 } });
-    const rule = await createRule(t, admin, body(4));
+    const rule = await createRule(scenario.t, scenario.admin, body(4));
     const agent = await staff(language, 2);
-    const message = await passengerMessage(t, { language });
+    const message = await passengerMessage(scenario.t, { language });
     // Decided under the strict rule (its priority is stored) and waiting: the agent's level is too low.
-    await waitFor(async () => {
-      const detail = await conversationDetail(t, message.conversationId);
-      expect({ status: detail.status, priority: detail.priority }).toEqual({ status: 'queued', priority: 6 });
-    });
+    await scenario.waitUntilDecidedAndWaiting(message.conversationId);
 
     const loosened = await replaceRule(rule.id, body(2));
-    const detail = await waitForAssignment(t, message.conversationId, { agentId: agent.id });
+    const detail = await waitForAssignment(scenario.t, message.conversationId, { agentId: agent.id });
     expect(detail.decisions).toHaveLength(1);
     expect(detail.decisions[0]).toMatchObject({ ruleId: rule.id, ruleVersion: loosened, requirements: { minLanguageLevel: 2 } });
   });
 
   it('keeps every routing invariant', async () => {
-    expect(await invariantViolations(t)).toEqual({});
+    expect(await invariantViolations(scenario.t)).toEqual({});
   });
 });
