@@ -43,10 +43,7 @@ export class RoutingService {
    */
   async routeConversation(conversationId: string): Promise<RoutingOutcome> {
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-      // Read before the transaction: a claim holding a pooled connection must never wait for a second
-      // one, or a burst of concurrent claims exhausts the pool and every one of them waits forever.
-      const context = await this.decisionContext();
-      const result = await this.transactions.run((manager) => this.claim(manager, conversationId, new Date(), context));
+      const result = await this.transactions.run((manager) => this.claim(manager, conversationId, new Date()));
       if (result.kind !== 'lost_race') {
         await this.scheduleTimers(conversationId, result);
         return result;
@@ -57,9 +54,10 @@ export class RoutingService {
     return { kind: 'skipped' };
   }
 
-  private async claim(manager: EntityManager, conversationId: string, now: Date, context: DecisionContext): Promise<ClaimResult> {
+  private async claim(manager: EntityManager, conversationId: string, now: Date): Promise<ClaimResult> {
     const conversation = await this.assignments.lockQueuedConversation(manager, conversationId);
     if (!conversation) return { kind: 'skipped' };
+    const context = await this.decisionContext(manager);
 
     const { rule, version } = ruleFor(conversation, context);
     const requirements = requirementsAt(
@@ -111,8 +109,13 @@ export class RoutingService {
     return { kind: 'lost_race' };
   }
 
-  private async decisionContext(): Promise<DecisionContext> {
-    return { ruleset: await this.rules.loadRuleset(), surgeActive: await this.surge.isActive() };
+  /**
+   * Read through the claim's own connection: a claim holding a pooled connection must never wait for
+   * a second one (a burst of claims would exhaust the pool), and under load every extra checkout
+   * waits behind the HTTP requests queued for the pool. A conversation no longer queued reads nothing.
+   */
+  private async decisionContext(manager: EntityManager): Promise<DecisionContext> {
+    return { ruleset: await this.rules.loadRuleset(manager), surgeActive: await this.surge.isActive(manager) };
   }
 
   /** Timers go to Redis only after the commit; their due times are in Postgres for the reconciler. */

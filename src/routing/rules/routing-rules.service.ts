@@ -32,10 +32,11 @@ export class RoutingRulesService {
     private readonly events: EventsService,
   ) {}
 
-  async loadRuleset(): Promise<Ruleset> {
-    const version = await this.rules.currentVersion();
+  /** Pass a transaction's manager to read on its connection (the claim does); otherwise the pool's. */
+  async loadRuleset(manager?: EntityManager): Promise<Ruleset> {
+    const version = await this.rules.currentVersion(manager);
     if (this.cached && this.cached.version === version) return this.cached;
-    const snapshot = await this.rules.loadSnapshot();
+    const snapshot = await this.rules.loadSnapshot(manager);
     const rules = Object.freeze(snapshot.rules.map(toEngineRule)) as RoutingRule[];
     const ruleset: Ruleset = Object.freeze({ version: snapshot.version, rules });
     // Concurrent reloads may finish out of order; versions only grow, so keep the newest.
