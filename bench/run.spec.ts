@@ -9,10 +9,17 @@ describe('bench command line', () => {
     [['--no-docs'], 'full', false],
     [['--smoke'], 'smoke', false],
     [['--smoke', '--docs'], 'smoke', false],
+    [['--report', 'x.json'], 'full', false],
+    [['--report', 'x.json', '--docs'], 'full', true],
   ])('%j runs the %s profile, docs written: %p', (argv, profile, writeDocs) => {
     const options = parseArgs(argv);
     expect(options.profile.name).toBe(profile);
     expect(options.writeDocs).toBe(writeDocs);
+  });
+
+  it('reads a stored result instead of running when given --report', () => {
+    expect(parseArgs(['--report', 'bench/results/a.json']).report).toBe('bench/results/a.json');
+    expect(parseArgs([]).report).toBeUndefined();
   });
 
   it('writes results to bench/results unless told otherwise', () => {

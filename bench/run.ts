@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick | --smoke] [--results-dir DIR] [--docs | --no-docs]
+ * npm run bench -- --report bench/results/<file>.json [--docs]   (tables and docs from a stored result)
  *
  * Baselines (pgbench, Bull), Surgeline end to end with 1 and 2 processes, and the cost of one
  * routing decision as roster and queue grow, on a database and Bull prefix of its own that are
@@ -7,7 +8,7 @@
  * --docs) the figures in docs/benchmarks.md.
  */
 import 'reflect-metadata';
-import { mkdir, writeFile } from 'fs/promises';
+import { mkdir, readFile, writeFile } from 'fs/promises';
 import { join, relative } from 'path';
 import { runBullBaseline } from './baselines/bull-baseline';
 import { runPgbenchBaseline } from './baselines/pgbench';
@@ -27,6 +28,8 @@ interface Options {
   profile: BenchProfile;
   resultsDir: string;
   writeDocs: boolean;
+  /** a stored result to print (and write into the docs) instead of running */
+  report?: string;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -36,10 +39,12 @@ export function parseArgs(argv: string[]): Options {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const name: ProfileName = flag('smoke') ? 'smoke' : flag('quick') ? 'quick' : 'full';
+  const report = valueOf('report');
   return {
     profile: PROFILES[name],
     resultsDir: valueOf('results-dir') ?? join(ROOT, 'bench', 'results'),
-    writeDocs: name !== 'smoke' && !flag('no-docs') && (name === 'full' || flag('docs')),
+    writeDocs: name !== 'smoke' && !flag('no-docs') && ((name === 'full' && !report) || flag('docs')),
+    ...(report ? { report } : {}),
   };
 }
 
@@ -48,9 +53,19 @@ function progress(line: string): void {
   process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
 }
 
+async function publish(result: BenchResult, file: string, writeDocs: boolean): Promise<void> {
+  process.stdout.write(`\n${resultTables(result).map(renderText).join('\n\n')}\n\n`);
+  if (writeDocs) {
+    await updateBenchmarksDoc(join(ROOT, 'docs', 'benchmarks.md'), result, relative(ROOT, file));
+    progress('docs/benchmarks.md updated');
+  }
+}
+
 async function run(options: Options): Promise<void> {
   const { profile } = options;
   const startedAt = new Date();
+  // Taken now: the code measured is the code the run started with.
+  const revision = sourceRevision(ROOT);
   progress(`profile ${profile.name}: creating the bench database and running migrations`);
   const env = await createBenchEnvironment();
   onCleanup('bench database and Redis keys', async () => {
@@ -78,7 +93,7 @@ async function run(options: Options): Promise<void> {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
-    revision: sourceRevision(ROOT),
+    revision,
     machine,
     config: profile,
     setup: { agents: AGENT_SETUP_NOTE, tokens: TOKEN_NOTE },
@@ -92,12 +107,8 @@ async function run(options: Options): Promise<void> {
   await mkdir(options.resultsDir, { recursive: true });
   const file = join(options.resultsDir, `bench-${profile.name}-${result.startedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, JSON.stringify(result, null, 2));
-  process.stdout.write(`\n${resultTables(result).map(renderText).join('\n\n')}\n\n`);
   progress(`result written to ${relative(process.cwd(), file)}`);
-  if (options.writeDocs) {
-    await updateBenchmarksDoc(join(ROOT, 'docs', 'benchmarks.md'), result, relative(ROOT, file));
-    progress('docs/benchmarks.md updated');
-  }
+  await publish(result, file, options.writeDocs);
 }
 
 async function main(): Promise<void> {
@@ -110,7 +121,8 @@ async function main(): Promise<void> {
   }
   let failed = false;
   try {
-    await run(options);
+    if (options.report) await publish(JSON.parse(await readFile(options.report, 'utf8')) as BenchResult, options.report, options.writeDocs);
+    else await run(options);
   } catch (error) {
     failed = true;
     process.stderr.write(`bench failed: ${(error as Error).stack ?? error}\n`);
