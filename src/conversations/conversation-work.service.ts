@@ -40,7 +40,7 @@ export class ConversationWorkService {
       const conversation = await this.lockExisting(manager, id);
       if (!isAssignedTo(conversation, agent)) throw forbidden(`conversation ${id} is not assigned to you`);
       const row = await this.replies.insertReply(manager, { conversationId: id, agentId: agent.id, text: dto.text });
-      const firstResponse = await this.conversations.recordFirstResponse(manager, id);
+      const firstResponse = await this.conversations.recordFirstResponse(manager, id, row.id);
       await this.conversations.clearReclaimTimer(manager, id);
       await this.events.record(
         { type: 'conversation.replied', actorId: agent.id, subjectType: 'conversation', subjectId: id, payload: { replyId: row.id, firstResponse } },

@@ -113,12 +113,16 @@ export class ConversationsRepository {
     return rows[0] ?? null;
   }
 
-  /** Sets first_response_at only when unset; true when this was the first reply. */
-  async recordFirstResponse(manager: EntityManager, id: string): Promise<boolean> {
+  /**
+   * Sets first_response_at to the reply's own timestamp (read in SQL, keeping its microseconds) only
+   * when unset; true when this was the first reply.
+   */
+  async recordFirstResponse(manager: EntityManager, id: string, replyId: string): Promise<boolean> {
     const rows = await modifyReturning<{ id: string }>(
       manager,
-      `UPDATE conversations SET first_response_at = now() WHERE id = $1 AND first_response_at IS NULL RETURNING id`,
-      [id],
+      `UPDATE conversations SET first_response_at = (SELECT created_at FROM replies WHERE id = $2)
+        WHERE id = $1 AND first_response_at IS NULL RETURNING id`,
+      [id, replyId],
     );
     return rows.length > 0;
   }

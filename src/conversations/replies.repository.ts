@@ -17,9 +17,13 @@ export type PendingDelivery = OutboundDelivery & { deliveryStatus: DeliveryStatu
 export class RepliesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Stamped with the clock at insert, not the transaction's start: the caller holds the
+   * conversation's lock, so replies are stamped in the order they were accepted.
+   */
   async insertReply(manager: EntityManager, reply: NewReply): Promise<ReplyRow> {
     const rows: ReplyRow[] = await manager.query(
-      `INSERT INTO replies (conversation_id, agent_id, text) VALUES ($1, $2, $3)
+      `INSERT INTO replies (conversation_id, agent_id, text, created_at) VALUES ($1, $2, $3, clock_timestamp())
        RETURNING id, conversation_id AS "conversationId", agent_id AS "agentId", text,
                  delivery_status AS "deliveryStatus", created_at AS "createdAt"`,
       [reply.conversationId, reply.agentId, reply.text],

@@ -27,6 +27,17 @@ const messagesIn = async (db: Pool, conversationId: string) =>
 
 const handleOf = (body: Record<string, unknown>) => (body.from as { handle: string }).handle;
 
+/** Routing writes its decision onto the row (requirements, next escalation) after intake commits. */
+async function waitUntilRouted(db: Pool, conversationId: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const { rows } = await db.query('SELECT next_escalation_at IS NOT NULL AS decided FROM conversations WHERE id = $1', [conversationId]);
+    if (rows[0]?.decided) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`conversation ${conversationId} was not routed within 10 s`);
+}
+
 describe('POST /intake/messages: idempotency and threading', () => {
   let t: TestApp;
   /** Conversation ids handed to routing, each with whether its row was committed at that moment. */
@@ -91,6 +102,7 @@ describe('POST /intake/messages: idempotency and threading', () => {
   it('answers a duplicate with 200 and the same ids, and changes nothing', async () => {
     const body = newMessage();
     const first = await signedIntake(t, body).expect(202);
+    await waitUntilRouted(t.db, first.body.conversationId);
     const before = await conversationsOf(t.db, body.channel, handleOf(body));
     routed = [];
 
