@@ -6,23 +6,7 @@ import { TestApp } from '../support/test-app';
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/**
- * Languages handed out one per scenario: an agent speaking only its scenario's language can never
- * be routed another scenario's conversation, so scenarios sharing one app stay independent.
- * (Messages must be recent: the default rule falls back to English after 30 minutes of waiting.)
- */
-const SCENARIO_LANGUAGES = [
-  'fi', 'sv', 'da', 'pl', 'cs', 'hu', 'ro', 'el', 'tr', 'pt', 'it', 'es', 'de', 'fr', 'nl', 'ja', 'ko', 'zh',
-  'ar', 'he', 'hi', 'th', 'vi', 'id', 'ms', 'uk', 'ru', 'bg', 'hr', 'sk', 'sl', 'et', 'lv', 'lt', 'is', 'ga',
-];
-
-export function languageAllocator(): () => string {
-  let next = 0;
-  return () => {
-    if (next >= SCENARIO_LANGUAGES.length) throw new Error('out of scenario languages');
-    return SCENARIO_LANGUAGES[next++];
-  };
-}
+export { languageAllocator } from './routing';
 
 /** A staff agent speaking `language` natively, created by the admin and signed in (presence available). */
 export async function signedInAgent(
