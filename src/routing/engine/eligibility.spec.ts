@@ -1,5 +1,6 @@
 import { evaluateEligibility } from './eligibility';
 import { AgentSnapshot, Requirements } from './engine.types';
+import { requirementsFixture } from './requirements.fixture';
 
 const agent = (over: Partial<AgentSnapshot> = {}): AgentSnapshot => ({
   id: 'agent-1',
@@ -20,18 +21,8 @@ const agent = (over: Partial<AgentSnapshot> = {}): AgentSnapshot => ({
   ...over,
 });
 
-const requirements = (over: Partial<Requirements> = {}): Requirements => ({
-  languages: ['de'],
-  minLanguageLevel: 3,
-  requiredSkills: [{ name: 'special-assistance', minLevel: 3 }],
-  agentKinds: ['staff', 'volunteer'],
-  priority: 5,
-  strategy: 'least_loaded',
-  escalationStep: 0,
-  nextStepAfterSeconds: null,
-  reassignAfterSeconds: null,
-  ...over,
-});
+const requirements = (over: Partial<Requirements> = {}): Requirements =>
+  requirementsFixture({ minLanguageLevel: 3, requiredSkills: [{ name: 'special-assistance', minLevel: 3 }], ...over });
 
 const volunteer = { kind: 'volunteer', surgeActive: true, inShift: true } as const;
 

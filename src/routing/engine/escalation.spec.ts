@@ -1,20 +1,9 @@
-import { Requirements } from './engine.types';
 import { nextEscalationAt, reassignAt } from './escalation';
+import { requirementsFixture } from './requirements.fixture';
 
 const RECEIVED_AT = new Date('2026-11-22T10:00:00.000Z');
 
-const requirements = (over: Partial<Requirements>): Requirements => ({
-  languages: ['de'],
-  minLanguageLevel: 1,
-  requiredSkills: [],
-  agentKinds: ['staff', 'volunteer'],
-  priority: 5,
-  strategy: 'least_loaded',
-  escalationStep: 0,
-  nextStepAfterSeconds: null,
-  reassignAfterSeconds: null,
-  ...over,
-});
+const requirements = requirementsFixture;
 
 describe('nextEscalationAt', () => {
   it.each<[number | null, string | null]>([
