@@ -6,16 +6,14 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { jwtOptions } from './jwt-options';
 
 @Module({
   imports: [
     UsersModule,
     JwtModule.registerAsync({
       inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({
-        secret: config.get('JWT_SECRET'),
-        signOptions: { expiresIn: config.get('JWT_TTL_SECONDS') },
-      }),
+      useFactory: jwtOptions,
     }),
   ],
   controllers: [AuthController],

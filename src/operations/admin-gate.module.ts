@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfigService } from '../config/app-config.service';
+import { jwtOptions } from '../auth/jwt-options';
 import { UsersModule } from '../users/users.module';
 import { AdminGate } from './admin-gate';
 
@@ -10,7 +11,7 @@ import { AdminGate } from './admin-gate';
     UsersModule,
     JwtModule.registerAsync({
       inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({ secret: config.get('JWT_SECRET') }),
+      useFactory: jwtOptions,
     }),
   ],
   providers: [AdminGate],
