@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditTrailService } from './audit-trail.service';
 import { EventNotificationsListener } from './event-notifications.listener';
+import { EventPublisher } from './event-publisher';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -8,7 +9,7 @@ import { EventsService } from './events.service';
 @Global()
 @Module({
   controllers: [EventsController],
-  providers: [EventsService, EventsRepository, EventNotificationsListener, AuditTrailService],
+  providers: [EventsService, EventPublisher, EventsRepository, EventNotificationsListener, AuditTrailService],
   exports: [EventsService],
 })
 export class EventsModule {}

@@ -24,7 +24,7 @@ export interface EventFilter {
 }
 
 // id is a bigint handed out as text; ORDER BY must name events.id, or it would sort the text alias.
-const EVENT_COLUMNS = `id::text AS id, type, actor_id AS "actorId", subject_type AS "subjectType",
+export const EVENT_COLUMNS = `id::text AS id, type, actor_id AS "actorId", subject_type AS "subjectType",
   subject_id AS "subjectId", payload, at`;
 
 @Injectable()
@@ -51,11 +51,5 @@ export class EventsRepository {
     params.push(limit);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY events.id DESC LIMIT $${params.length}`, params);
-  }
-
-  /** The events behind a batch of notifications, oldest first. */
-  async findByIds(ids: string[]): Promise<EventRow[]> {
-    if (ids.length === 0) return [];
-    return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY events.id`, [ids]);
   }
 }

@@ -1,15 +1,22 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
 import { createAccount, loginAdmin, SignedInAccount } from '../factories/accounts';
 import { createIncident } from '../factories/incidents';
 import { bearer } from '../stats/stats-arrangement';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TEST_REDIS_URL, TestApp } from '../support/test-app';
+import { AppConfigService } from '../../src/config/app-config.service';
+import { TransactionRunner } from '../../src/database/transaction-runner';
+import { eventsChannel } from '../../src/events/event-channel';
+import { EventsService } from '../../src/events/events.service';
 import { configureApp } from '../../src/configure-app';
 import { MetricsRegistry } from '../../src/metrics/metrics-registry';
 import { EventStream, openEventStream } from './sse-client';
 
 const isEvent = (type: string, subjectId: string) => (event: { event: string; data: string }) =>
   event.event === 'message' && JSON.parse(event.data).type === type && JSON.parse(event.data).subjectId === subjectId;
+
+const ROLLED_BACK = '7d0c6f4e-0000-4000-8000-00000000dead';
 
 describe('GET /events/stream (Server-Sent Events)', () => {
   let t: TestApp;
@@ -26,7 +33,7 @@ describe('GET /events/stream (Server-Sent Events)', () => {
     await t.app.listen(0);
     firstUrl = await t.app.getUrl();
     // A second application instance on the same database and Redis: another process, as far as
-    // Postgres LISTEN/NOTIFY is concerned (its own listener connection).
+    // the event channel is concerned (its own publisher and subscription).
     const { AppModule } = await import('../../src/app.module');
     second = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication({ rawBody: true, bufferLogs: true });
     configureApp(second);
@@ -78,11 +85,30 @@ describe('GET /events/stream (Server-Sent Events)', () => {
     await onFirst.next(isEvent('incident.created', id));
   });
 
-  it('opens one listener connection per process, on the first subscription', async () => {
-    const { rows } = await t.db.query(
-      `SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'surgeline-events-listener'`,
-    );
-    expect(rows[0].listeners).toBe(2);
+  it('opens one subscription per process, on the first subscriber', async () => {
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      const channel = eventsChannel(t.app.get(AppConfigService).get('BULL_PREFIX'));
+      expect(await redis.pubsub('NUMSUB', channel)).toEqual([channel, 2]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('never delivers an event whose transaction rolled back', async () => {
+    const stream = await subscribe(firstUrl, manager.token);
+    const events = t.app.get(EventsService);
+    const recordThenFail = t.app.get(TransactionRunner).run(async (transaction) => {
+      await events.record({ type: 'incident.created', actorId: null, subjectType: 'incident', subjectId: ROLLED_BACK, payload: {} }, transaction);
+      throw new Error('rolled back on purpose');
+    });
+    await expect(recordThenFail).rejects.toThrow('rolled back on purpose');
+    // Published after the rolled-back one would have been: once it arrives, the other had its chance.
+    const incident = await createIncident(t, manager.token);
+    await stream.next(isEvent('incident.created', incident.id));
+    expect(stream.received.filter(isEvent('incident.created', ROLLED_BACK))).toEqual([]);
+    const { rows } = await t.db.query(`SELECT count(*)::int AS stored FROM events WHERE subject_id = $1`, [ROLLED_BACK]);
+    expect(rows[0].stored).toBe(0);
   });
 
   it('keeps one metrics registry per application instance', () => {
