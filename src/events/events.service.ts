@@ -19,6 +19,11 @@ export class EventsService {
        RETURNING ${EVENT_COLUMNS}`,
       [event.type, event.actorId, event.subjectType, event.subjectId, JSON.stringify(event.payload ?? {})],
     );
-    await this.publisher.publishWhenCommitted(row, manager.queryRunner);
+    await this.announce(row, manager);
+  }
+
+  /** For an event a larger statement inserted itself (RETURNING EVENT_COLUMNS): live streams get it once it commits. */
+  announce(row: EventRow, manager: EntityManager): Promise<void> {
+    return this.publisher.publishWhenCommitted(row, manager.queryRunner);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { EVENT_COLUMNS, EventRow } from '../events/events.repository';
 import { AGENT_ON_DUTY, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
 
@@ -15,6 +16,12 @@ export interface QueuedConversation {
   slaMinutes: number | null;
 }
 
+/** A locked conversation with what its decision reads besides: the ruleset version and the surge state. */
+export interface LockedConversation extends QueuedConversation {
+  rulesetVersion: number;
+  surgeActive: boolean;
+}
+
 export interface StoredDecision {
   conversationId: string;
   ruleId: string | null;
@@ -25,6 +32,13 @@ export interface StoredDecision {
   chosenAgentId: string;
   reason: string;
   reclaimAt: Date | null;
+  eventPayload: Record<string, unknown>;
+}
+
+export interface ClaimedAssignment {
+  assignmentId: string;
+  /** the conversation.assigned event as written, to publish once the claim commits */
+  event: EventRow;
 }
 
 /** round_robin keeps its turn per rule; the built-in default rule has no id. */
@@ -36,13 +50,18 @@ const CANDIDATE_LIMIT = 10;
 /** The claim transaction's SQL. Every method runs inside the caller's transaction. */
 @Injectable()
 export class AssignmentRepository {
-  /** Locks a queued conversation; null when it is not queued or another worker is deciding it right now. */
-  async lockQueuedConversation(manager: EntityManager, id: string): Promise<QueuedConversation | null> {
-    const rows: QueuedConversation[] = await manager.query(
+  /**
+   * Locks a queued conversation; null when it is not queued or another worker is deciding it right now.
+   * The ruleset version and surge state come with it: one round trip instead of three.
+   */
+  async lockQueuedConversation(manager: EntityManager, id: string): Promise<LockedConversation | null> {
+    const rows: LockedConversation[] = await manager.query(
       `SELECT c.id, c.channel, c.language, c.flight_number AS "flightNumber", c.received_at AS "receivedAt",
               c.rule_id AS "ruleId", c.transfer_requirements AS "transferRequirements",
               i.sla_minutes AS "slaMinutes",
-              (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.received_at, m.id LIMIT 1) AS text
+              (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.received_at, m.id LIMIT 1) AS text,
+              (SELECT version FROM routing_ruleset) AS "rulesetVersion",
+              EXISTS (SELECT 1 FROM incidents WHERE surge_active) AS "surgeActive"
          FROM conversations c LEFT JOIN incidents i ON i.id = c.incident_id
         WHERE c.id = $1 AND c.status = 'queued'
           FOR UPDATE OF c SKIP LOCKED`,
@@ -106,50 +125,67 @@ export class AssignmentRepository {
   }
 
   /**
-   * Locks the chosen agent if nobody else holds it, it still has room and its open count is still
-   * `rankedLoad`: a claim committed since the candidates were read makes that ranking outdated. Lock
-   * order is always conversation first, then agent, so two claims can never deadlock on each other.
+   * Claims the chosen agent for the conversation in one statement: locks the agent if nobody else
+   * holds it, it still has room and its open count is still `rankedLoad` (a claim committed since the
+   * candidates were read makes the ranking outdated), then writes the decision, the assignment (whose
+   * trigger raises the open count), the conversation's state with its requirements, and the event.
+   * Null when the agent could not be claimed: nothing was written. Lock order is always conversation
+   * first, then agent, so two claims can never deadlock on each other.
    */
-  async lockAgentWithRoom(manager: EntityManager, agentId: string, rankedLoad: number): Promise<boolean> {
-    const rows: { openCount: number }[] = await manager.query(
-      `SELECT open_count AS "openCount" FROM agents
-        WHERE user_id = $1 AND presence = 'available' AND open_count < max_concurrent
-          FOR UPDATE SKIP LOCKED`,
-      [agentId],
-    );
-    return rows.length > 0 && rows[0].openCount === rankedLoad;
-  }
-
-  /** Decision, assignment and conversation state in one go; the trigger raises the agent's open count. */
-  async recordAssignment(manager: EntityManager, decision: StoredDecision): Promise<string> {
-    const [{ id: decisionId }]: { id: string }[] = await manager.query(
-      `INSERT INTO routing_decisions
-         (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
-          chosen_agent_id, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+  async claimAgent(manager: EntityManager, decision: StoredDecision, rankedLoad: number): Promise<ClaimedAssignment | null> {
+    const { requirements } = decision;
+    const rows: { assignmentId: string; event: Omit<EventRow, 'at'> & { at: string } }[] = await manager.query(
+      `WITH agent AS (
+         SELECT user_id FROM agents
+          WHERE user_id = $2 AND presence = 'available' AND open_count < max_concurrent AND open_count = $3
+            FOR UPDATE SKIP LOCKED
+       ), decision AS (
+         INSERT INTO routing_decisions
+           (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
+            chosen_agent_id, reason)
+         SELECT $1, $4, $5, $6, $7, $8, $9, $10, user_id, $11 FROM agent
+         RETURNING id, chosen_agent_id
+       ), assignment AS (
+         INSERT INTO assignments (conversation_id, agent_id, decision_id, reclaim_at)
+         SELECT $1, chosen_agent_id, id, $12 FROM decision
+         RETURNING id, agent_id
+       ), conversation AS (
+         UPDATE conversations c
+            SET status = 'assigned', assigned_agent_id = assignment.agent_id, assigned_at = now(), next_escalation_at = NULL,
+                rule_id = $4, rule_version = $6, priority = $13, escalation_step = $7, req_languages = $14,
+                req_min_language_level = $15, req_skills = $16, req_agent_kinds = $17
+           FROM assignment
+          WHERE c.id = $1
+       ), event AS (
+         INSERT INTO events (type, actor_id, subject_type, subject_id, payload)
+         SELECT 'conversation.assigned', NULL, 'conversation', $1, $18 FROM assignment
+         RETURNING ${EVENT_COLUMNS}
+       )
+       SELECT assignment.id AS "assignmentId", to_jsonb(event) AS event FROM assignment, event`,
       [
         decision.conversationId,
+        decision.chosenAgentId,
+        rankedLoad,
         decision.ruleId,
         decision.ruleName,
         decision.ruleVersion,
-        decision.requirements.escalationStep,
-        decision.requirements.strategy,
-        JSON.stringify(decision.requirements),
+        requirements.escalationStep,
+        requirements.strategy,
+        JSON.stringify(requirements),
         JSON.stringify(decision.candidates),
-        decision.chosenAgentId,
         decision.reason,
+        decision.reclaimAt,
+        requirements.priority,
+        requirements.languages,
+        requirements.minLanguageLevel,
+        JSON.stringify(requirements.requiredSkills),
+        requirements.agentKinds,
+        JSON.stringify(decision.eventPayload),
       ],
     );
-    const [{ id: assignmentId }]: { id: string }[] = await manager.query(
-      `INSERT INTO assignments (conversation_id, agent_id, decision_id, reclaim_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [decision.conversationId, decision.chosenAgentId, decisionId, decision.reclaimAt],
-    );
-    await manager.query(
-      `UPDATE conversations SET status = 'assigned', assigned_agent_id = $2, assigned_at = now(), next_escalation_at = NULL
-        WHERE id = $1`,
-      [decision.conversationId, decision.chosenAgentId],
-    );
-    return assignmentId;
+    if (rows.length === 0) return null;
+    const [{ assignmentId, event }] = rows;
+    return { assignmentId, event: { ...event, at: new Date(event.at) } };
   }
 
   /** Locks the rule's round-robin turn so concurrent decisions under one rule take turns in order. */

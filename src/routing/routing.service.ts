@@ -7,7 +7,6 @@ import { AssignmentRepository, QueuedConversation } from './assignment.repositor
 import { DEFAULT_RULE, equallyRanked, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
-import { SurgeStateRepository } from './surge-state.repository';
 
 export type RoutingOutcome =
   | { kind: 'assigned'; agentId: string; assignmentId: string; reclaimAt: Date | null }
@@ -16,7 +15,7 @@ export type RoutingOutcome =
 
 type ClaimResult = RoutingOutcome | { kind: 'lost_race' };
 
-/** What a decision reads besides the conversation: the ruleset (with its version) and the surge state. */
+/** What a decision reads besides the conversation: the ruleset and the surge state. */
 interface DecisionContext {
   ruleset: Ruleset;
   surgeActive: boolean;
@@ -31,7 +30,6 @@ export class RoutingService {
     private readonly transactions: TransactionRunner,
     private readonly assignments: AssignmentRepository,
     private readonly rules: RoutingRulesService,
-    private readonly surge: SurgeStateRepository,
     private readonly scheduler: RoutingScheduler,
     private readonly events: EventsService,
     private readonly metrics: RoutingMetrics,
@@ -57,65 +55,52 @@ export class RoutingService {
   private async claim(manager: EntityManager, conversationId: string, now: Date): Promise<ClaimResult> {
     const conversation = await this.assignments.lockQueuedConversation(manager, conversationId);
     if (!conversation) return { kind: 'skipped' };
-    const context = await this.decisionContext(manager);
+    const ruleset = await this.rules.rulesetAt(conversation.rulesetVersion, manager);
 
-    const { rule, version } = ruleFor(conversation, context);
+    const { rule, version } = ruleFor(conversation, { ruleset, surgeActive: conversation.surgeActive });
     const requirements = requirementsAt(
       rule,
       { language: conversation.language, receivedAt: conversation.receivedAt, transfer: conversation.transferRequirements },
       now,
       { slaMinutes: conversation.slaMinutes },
     );
-    const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
-    await this.assignments.saveRequirements(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
 
     const lastAgentId = requirements.strategy === 'round_robin' ? await this.assignments.lockTurn(manager, rule.id) : null;
     const candidates = await this.assignments.findCandidates(manager, conversationId, requirements, lastAgentId);
-    if (candidates.length === 0) return { kind: 'waiting', nextEscalationAt: escalationAt };
-
     const ranking = rankCandidates(requirements.strategy, candidates, { lastAgentId });
     const [best] = ranking.ordered;
     for (const [index, candidate] of ranking.ordered.entries()) {
       // Candidates were read without locks. Only one we can lock with room left, whose load is still
       // the one it was ranked by, may be chosen; and only as good as the best, or the ranking is stale.
       if (!equallyRanked(requirements.strategy, best, candidate)) break;
-      if (!(await this.assignments.lockAgentWithRoom(manager, candidate.agentId, candidate.load))) continue;
       const reclaimAt = reassignAt(requirements, now);
-      const assignmentId = await this.assignments.recordAssignment(manager, {
-        conversationId,
-        ruleId: rule.id,
-        ruleName: rule.name,
-        ruleVersion: version,
-        requirements,
-        candidates: ranking.ordered,
-        chosenAgentId: candidate.agentId,
-        reason: index === 0 ? ranking.reason : `${ranking.reason}; ${index} equally ranked candidate(s) were taken meanwhile`,
-        reclaimAt,
-      });
-      if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, rule.id, candidate.agentId);
-      await this.events.record(
-        {
-          type: 'conversation.assigned',
-          actorId: null,
-          subjectType: 'conversation',
-          subjectId: conversationId,
-          payload: { agentId: candidate.agentId, ruleId: rule.id, ruleVersion: version, step: requirements.escalationStep },
-        },
+      const claimed = await this.assignments.claimAgent(
         manager,
+        {
+          conversationId,
+          ruleId: rule.id,
+          ruleName: rule.name,
+          ruleVersion: version,
+          requirements,
+          candidates: ranking.ordered,
+          chosenAgentId: candidate.agentId,
+          reason: index === 0 ? ranking.reason : `${ranking.reason}; ${index} equally ranked candidate(s) were taken meanwhile`,
+          reclaimAt,
+          eventPayload: { agentId: candidate.agentId, ruleId: rule.id, ruleVersion: version, step: requirements.escalationStep },
+        },
+        candidate.load,
       );
+      if (!claimed) continue;
+      if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, rule.id, candidate.agentId);
+      await this.events.announce(claimed.event, manager);
       this.metrics.observeAssignment(rule.name, conversation.receivedAt, now);
-      return { kind: 'assigned', agentId: candidate.agentId, assignmentId, reclaimAt };
+      return { kind: 'assigned', agentId: candidate.agentId, assignmentId: claimed.assignmentId, reclaimAt };
     }
-    return { kind: 'lost_race' };
-  }
-
-  /**
-   * Read through the claim's own connection: a claim holding a pooled connection must never wait for
-   * a second one (a burst of claims would exhaust the pool), and under load every extra checkout
-   * waits behind the HTTP requests queued for the pool. A conversation no longer queued reads nothing.
-   */
-  private async decisionContext(manager: EntityManager): Promise<DecisionContext> {
-    return { ruleset: await this.rules.loadRuleset(manager), surgeActive: await this.surge.isActive(manager) };
+    if (candidates.length > 0) return { kind: 'lost_race' };
+    // Stored so that an agent who gains room finds this conversation by its requirements.
+    const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
+    await this.assignments.saveRequirements(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
+    return { kind: 'waiting', nextEscalationAt: escalationAt };
   }
 
   /** Timers go to Redis only after the commit; their due times are in Postgres for the reconciler. */

@@ -32,9 +32,13 @@ export class RoutingRulesService {
     private readonly events: EventsService,
   ) {}
 
-  /** Pass a transaction's manager to read on its connection (the claim does); otherwise the pool's. */
+  /** Pass a transaction's manager to read on its connection; otherwise the pool's. */
   async loadRuleset(manager?: EntityManager): Promise<Ruleset> {
-    const version = await this.rules.currentVersion(manager);
+    return this.rulesetAt(await this.rules.currentVersion(manager), manager);
+  }
+
+  /** The ruleset at `version`, read from the database only when the cached one is another version. */
+  async rulesetAt(version: number, manager?: EntityManager): Promise<Ruleset> {
     if (this.cached && this.cached.version === version) return this.cached;
     const snapshot = await this.rules.loadSnapshot(manager);
     const rules = Object.freeze(snapshot.rules.map(toEngineRule)) as RoutingRule[];
