@@ -1,7 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, MessageEvent, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { filter, Observable } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { AuditTrailService } from '../events/audit-trail.service';
+import { serverSentEvents } from '../events/live-stream';
+import { changesWorkOf } from './agent-work-events';
 import { ConversationsService } from './conversations.service';
 import { AgentConversationDto } from './dto/conversation-summary.dto';
 
@@ -9,7 +13,10 @@ import { AgentConversationDto } from './dto/conversation-summary.dto';
 @ApiBearerAuth()
 @Controller('me/conversations')
 export class MyConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly auditTrail: AuditTrailService,
+  ) {}
 
   @Get()
   @Roles('agent')
@@ -17,5 +24,21 @@ export class MyConversationsController {
   @ApiOkResponse({ type: [AgentConversationDto] })
   listMine(@CurrentUser() user: AuthUser): Promise<AgentConversationDto[]> {
     return this.conversations.listMine(user);
+  }
+
+  @Sse('stream')
+  @Roles('agent')
+  @ApiOperation({
+    summary: "Server-Sent Events: the caller's work as it changes, instead of polling GET /me/conversations",
+    description:
+      'First a `ready` event once the stream is live; then each `message` carries one event (as in GET /events) that ' +
+      'assigns a conversation to the caller, or requeues, transfers or resolves one of theirs; `ping` events keep idle ' +
+      'connections open. Read GET /me/conversations after `ready` for the work assigned before.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'an endless text/event-stream' })
+  streamMine(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
+    const mine = this.auditTrail.liveEvents().pipe(filter((event) => changesWorkOf(user.id, event)));
+    return serverSentEvents(mine, () => this.auditTrail.startListening());
   }
 }

@@ -1,14 +1,12 @@
 import { Controller, Get, MessageEvent, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { concat, defer, endWith, ignoreElements, interval, map, merge, Observable, takeUntil } from 'rxjs';
+import { Observable } from 'rxjs';
 import { Roles } from '../common/auth/auth.decorators';
 import { Page } from '../common/pagination/page';
 import { AuditTrailService } from './audit-trail.service';
 import { EventPageDto, EventViewDto } from './dto/event-view.dto';
 import { ListEventsQueryDto } from './dto/list-events-query.dto';
-
-/** Keeps idle streams open through proxies that cut silent connections (nginx defaults to 60 s). */
-const HEARTBEAT_MS = 25_000;
+import { serverSentEvents } from './live-stream';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -34,12 +32,6 @@ export class EventsController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'an endless text/event-stream' })
   stream(): Observable<MessageEvent> {
-    const events = this.auditTrail.liveEvents();
-    // The feed completes on shutdown; the pings must stop with it or the response never ends.
-    const shutdown = events.pipe(ignoreElements(), endWith(null));
-    const messages = events.pipe(map((event): MessageEvent => ({ id: event.id, data: event })));
-    const pings = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    const ready = defer(() => this.auditTrail.startListening()).pipe(map((): MessageEvent => ({ type: 'ready', data: {} })));
-    return concat(ready, merge(messages, pings)).pipe(takeUntil(shutdown));
+    return serverSentEvents(this.auditTrail.liveEvents(), () => this.auditTrail.startListening());
   }
 }

@@ -10,6 +10,6 @@ import { EventsService } from './events.service';
 @Module({
   controllers: [EventsController],
   providers: [EventsService, EventPublisher, EventsRepository, EventNotificationsListener, AuditTrailService],
-  exports: [EventsService],
+  exports: [EventsService, AuditTrailService],
 })
 export class EventsModule {}
