@@ -53,7 +53,7 @@ async function handle(message: ToDriver): Promise<void> {
     case 'phase':
       return runPhase(message.tag, message.phase);
     case 'stop': {
-      const stats = agents ? await agents.stop() : { listRequests: 0, resolved: 0, resolveRefused: 0, errors: 0 };
+      const stats = agents ? await agents.stop() : { pushed: 0, listRequests: 0, resolved: 0, resolveRefused: 0, errors: 0 };
       [...intakeClients, ...agentClients].forEach((client) => client.close());
       reply({ type: 'stopped', agents: stats });
       return;

@@ -30,8 +30,8 @@ export interface BenchProfile {
     phases: PhaseConfig[];
     /** how long a simulated agent works on a conversation before resolving it */
     handlingMs: { min: number; max: number };
-    /** how often a simulated agent lists its conversations */
-    pollMs: number;
+    /** how often a simulated agent lists its conversations besides listening to its work stream */
+    catchUpMs: number;
     /** longest wait for the queue to empty between phases and after the last one */
     settleTimeoutMs: number;
     routingConcurrency: number;
@@ -56,7 +56,7 @@ const FULL: BenchProfile = {
       { kind: 'max', inFlight: 64, seconds: 20 },
     ],
     handlingMs: { min: 300, max: 1500 },
-    pollMs: 2000,
+    catchUpMs: 30_000,
     settleTimeoutMs: 60_000,
     routingConcurrency: 8,
   },
@@ -94,7 +94,7 @@ const SMOKE: BenchProfile = {
       { kind: 'max', inFlight: 4, seconds: 2 },
     ],
     handlingMs: { min: 50, max: 200 },
-    pollMs: 250,
+    catchUpMs: 1000,
     settleTimeoutMs: 10_000,
     routingConcurrency: 4,
   },

@@ -87,7 +87,8 @@ function phaseTable(run: EndToEndRun): Table {
     ]),
     note:
       'left queued: still waiting when the settle after the phase timed out; removed before the next phase. ' +
-      `Simulated agents over the run: ${run.simulatedAgents.listRequests} list requests, ${run.simulatedAgents.resolved} resolved, ` +
+      `Simulated agents over the run: ${run.simulatedAgents.pushed} assignments pushed on their work streams, ` +
+      `${run.simulatedAgents.listRequests} catch-up list requests, ${run.simulatedAgents.resolved} resolved, ` +
       `${run.simulatedAgents.resolveRefused} resolves refused (taken back meanwhile), ${run.simulatedAgents.errors} errors.`,
   };
 }

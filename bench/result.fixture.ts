@@ -42,7 +42,7 @@ export function endToEndRun(overrides: Partial<EndToEndRun> = {}): EndToEndRun {
     intake: { requestsPerSecond: 1600, latencyP50Ms: 15, latencyP99Ms: 40 },
     sustainedAssignmentsPerSecond: 600,
     drainAssignmentsPerSecond: 700,
-    simulatedAgents: { listRequests: 1000, resolved: 900, resolveRefused: 0, errors: 0 },
+    simulatedAgents: { pushed: 950, listRequests: 1000, resolved: 900, resolveRefused: 0, errors: 0 },
     ...overrides,
   };
 }

@@ -66,7 +66,7 @@ export interface EndToEndRun {
   sustainedAssignmentsPerSecond: number;
   /** assignments per second while the backlog left by the max phase drained (no intake running) */
   drainAssignmentsPerSecond: number | null;
-  simulatedAgents: { listRequests: number; resolved: number; resolveRefused: number; errors: number };
+  simulatedAgents: { pushed: number; listRequests: number; resolved: number; resolveRefused: number; errors: number };
 }
 
 export interface ExplainCapture {

@@ -15,7 +15,7 @@ export interface DriverInit {
   agents: DriverAgent[];
   languages: string[];
   handlingMs: { min: number; max: number };
-  pollMs: number;
+  catchUpMs: number;
 }
 
 export type ToDriver =
@@ -40,6 +40,8 @@ export interface DriverPhaseResult {
 }
 
 export interface SimulatedAgentStats {
+  /** assignments learned from the agents' work streams */
+  pushed: number;
   listRequests: number;
   resolved: number;
   /** 403/404/409: the conversation was taken back or resolved between the list and the resolve */

@@ -72,7 +72,7 @@ async function runWithProcesses(
       agents: sessions,
       languages: languagesOf(settings.languages),
       handlingMs: settings.handlingMs,
-      pollMs: settings.pollMs,
+      catchUpMs: settings.catchUpMs,
     },
     (p) => progress(`  ${p.tag} ${p.elapsedSeconds.toFixed(0)} s: sent ${p.sent}, accepted ${p.accepted}, failed ${p.failed}`),
   );

@@ -16,7 +16,7 @@ const driven = (overrides: Partial<DriverPhaseResult> = {}): DriverPhaseResult =
   ...overrides,
 });
 
-const agents = { listRequests: 10, resolved: 5, resolveRefused: 0, errors: 0 };
+const agents = { pushed: 6, listRequests: 10, resolved: 5, resolveRefused: 0, errors: 0 };
 
 describe('end-to-end figures', () => {
   it('combines what the driver timed with what Postgres stored', () => {

@@ -14,7 +14,10 @@ export class KeepAliveClient {
   private readonly agent: Agent;
   private readonly url: URL;
 
-  constructor(baseUrl: string, maxSockets: number) {
+  constructor(
+    readonly baseUrl: string,
+    maxSockets: number,
+  ) {
     this.url = new URL(baseUrl);
     this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }

@@ -1,3 +1,4 @@
+import { EventStream, openEventStream, ServerSentEvent } from '../../test/support/sse-client';
 import { DriverAgent, SimulatedAgentStats } from './driver-protocol';
 import { KeepAliveClient } from './keep-alive-client';
 
@@ -8,19 +9,23 @@ const between = (min: number, max: number) => min + Math.random() * (max - min);
 const REFUSED = new Set([403, 404, 409]);
 
 /**
- * Agents working through the API: each lists its open conversations every `pollMs` and resolves
- * each new one after a random handling time, which frees its capacity for the next assignment.
+ * Agents working through the API as a desk does: each listens to its work stream
+ * (`GET /me/conversations/stream`) and resolves every conversation pushed to it after a random
+ * handling time, which frees its capacity for the next assignment. Once its stream is live, and then
+ * every `catchUpMs`, it also lists its open conversations, so work assigned before the stream was
+ * live is handled too.
  */
 export class SimulatedAgents {
   private running = false;
   private loops: Promise<void>[] = [];
+  private readonly streams: EventStream[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly stats: SimulatedAgentStats = { listRequests: 0, resolved: 0, resolveRefused: 0, errors: 0 };
+  private readonly stats: SimulatedAgentStats = { pushed: 0, listRequests: 0, resolved: 0, resolveRefused: 0, errors: 0 };
 
   constructor(
     private readonly agents: DriverAgent[],
     private readonly clientFor: (index: number) => KeepAliveClient,
-    private readonly settings: { handlingMs: { min: number; max: number }; pollMs: number },
+    private readonly settings: { handlingMs: { min: number; max: number }; catchUpMs: number },
   ) {}
 
   start(): void {
@@ -32,6 +37,7 @@ export class SimulatedAgents {
     this.running = false;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const stream of this.streams) stream.close();
     await Promise.all(this.loops);
     return { ...this.stats };
   }
@@ -39,18 +45,32 @@ export class SimulatedAgents {
   private async work(agent: DriverAgent, client: KeepAliveClient): Promise<void> {
     const working = new Set<string>();
     const headers = { Authorization: `Bearer ${agent.token}` };
-    // Spread the agents' polls over the interval instead of listing all at once.
-    await pause(Math.random() * this.settings.pollMs);
+    const take = (id: string) => {
+      if (!working.has(id)) this.handleLater(client, headers, working, id);
+    };
+    try {
+      const stream = await openEventStream(`${client.baseUrl}/api/v1/me/conversations/stream`, headers, (event) => {
+        const assigned = assignedConversation(event);
+        if (!assigned) return;
+        this.stats.pushed++;
+        take(assigned);
+      });
+      this.streams.push(stream);
+      if (stream.status !== 200) this.stats.errors++;
+      else await stream.next((event) => event.event === 'ready');
+    } catch {
+      this.stats.errors++;
+    }
     while (this.running) {
       try {
         const mine = await client.send<{ id: string }[]>('GET', '/api/v1/me/conversations', { headers });
         this.stats.listRequests++;
         if (mine.status !== 200) this.stats.errors++;
-        else for (const { id } of mine.body) if (!working.has(id)) this.handleLater(client, headers, working, id);
+        else for (const { id } of mine.body) take(id);
       } catch {
         this.stats.errors++;
       }
-      await pause(this.settings.pollMs);
+      await pause(this.settings.catchUpMs);
     }
   }
 
@@ -74,4 +94,11 @@ export class SimulatedAgents {
       this.stats.errors++;
     }
   }
+}
+
+/** The conversation a work-stream event assigns to the agent, if it is an assignment. */
+function assignedConversation(event: ServerSentEvent): string | null {
+  if (event.event !== 'message') return null;
+  const { type, subjectId } = JSON.parse(event.data) as { type: string; subjectId: string };
+  return type === 'conversation.assigned' ? subjectId : null;
 }

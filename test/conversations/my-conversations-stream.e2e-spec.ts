@@ -1,6 +1,6 @@
 import { createAccount, loginAdmin, SignedInAccount } from '../factories/accounts';
 import { assignedConversation, auth, languageAllocator, passengerMessage, signedInAgent } from '../factories/conversations';
-import { EventStream, openEventStream, ServerSentEvent } from '../events/sse-client';
+import { EventStream, openEventStream, ServerSentEvent } from '../support/sse-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const about = (type: string, conversationId: string) => (event: ServerSentEvent) =>

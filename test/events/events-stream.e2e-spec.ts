@@ -11,7 +11,7 @@ import { eventsChannel } from '../../src/events/event-channel';
 import { EventsService } from '../../src/events/events.service';
 import { configureApp } from '../../src/configure-app';
 import { MetricsRegistry } from '../../src/metrics/metrics-registry';
-import { EventStream, openEventStream } from './sse-client';
+import { EventStream, openEventStream } from '../support/sse-client';
 
 const isEvent = (type: string, subjectId: string) => (event: { event: string; data: string }) =>
   event.event === 'message' && JSON.parse(event.data).type === type && JSON.parse(event.data).subjectId === subjectId;

@@ -15,8 +15,15 @@ export interface EventStream {
   close(): void;
 }
 
-/** A minimal text/event-stream reader over a real socket; resolves once the response headers arrived. */
-export function openEventStream(url: string, headers: Record<string, string> = {}): Promise<EventStream> {
+/**
+ * A minimal text/event-stream reader over a real socket; resolves once the response headers arrived.
+ * `onEvent` sees each event as it arrives.
+ */
+export function openEventStream(
+  url: string,
+  headers: Record<string, string> = {},
+  onEvent: (event: ServerSentEvent) => void = () => undefined,
+): Promise<EventStream> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { Accept: 'text/event-stream', ...headers } }, (response: IncomingMessage) => {
       const received: ServerSentEvent[] = [];
@@ -27,7 +34,9 @@ export function openEventStream(url: string, headers: Record<string, string> = {
         buffer += chunk;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
-          received.push(parseEvent(buffer.slice(0, end)));
+          const event = parseEvent(buffer.slice(0, end));
+          received.push(event);
+          onEvent(event);
           buffer = buffer.slice(end + 2);
         }
         for (const wake of waiters) wake();
