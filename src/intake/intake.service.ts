@@ -1,28 +1,35 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { conflict } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../database/pg-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RoutingScheduler } from '../routing/routing-scheduler';
 import { IntakeResultDto } from './dto/intake-result.dto';
 import { ReceiveMessageDto } from './dto/receive-message.dto';
-import { IntakeRepository, OpenConversationRef } from './intake.repository';
+import {
+  IncomingMessage,
+  IntakeRepository,
+  MESSAGE_ALREADY_STORED_CONSTRAINT,
+  OpenConversationRef,
+  ThreadedMessageRef,
+} from './intake.repository';
 import { detectLanguage } from './language-detector';
 
 /** Rounds of "join the open conversation or open one"; each lost round means a sender's conversation changed under us. */
 const THREADING_ATTEMPTS = 3;
 
-/** Thrown inside the transaction to roll it back: an identical request stored this message first. */
-class MessageAlreadyStored extends Error {}
-
-interface IncomingMessage extends Omit<ReceiveMessageDto, 'language' | 'receivedAt'> {
-  language: string;
-  receivedAt: Date;
-}
-
-interface StoredMessage {
-  conversation: OpenConversationRef;
-  messageId: string;
-  opened: boolean;
+/** The message as stored: language detected when not given, received now when the channel did not say. */
+function incomingMessage(dto: ReceiveMessageDto, now: Date): IncomingMessage {
+  return {
+    channel: dto.channel,
+    externalId: dto.externalId,
+    handle: dto.from.handle,
+    fromName: dto.from.name ?? null,
+    text: dto.text,
+    language: dto.language ?? detectLanguage(dto.text),
+    flightNumber: dto.flightNumber ?? null,
+    receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : now,
+  };
 }
 
 @Injectable()
@@ -35,47 +42,37 @@ export class IntakeService {
     private readonly routing: RoutingScheduler,
   ) {}
 
-  /** Stores a passenger message exactly once, threaded into its sender's open conversation. */
+  /**
+   * Stores a passenger message exactly once, threaded into its sender's open conversation. One
+   * statement does it unless a concurrent first message of the same sender opened the conversation
+   * meanwhile; the transaction then joins that conversation. Either way the unique (channel,
+   * externalId) rejects a duplicate, which is answered with the stored message's ids.
+   */
   async receiveMessage(dto: ReceiveMessageDto, now: Date = new Date()): Promise<IntakeResultDto> {
-    const known = await this.intake.findMessage(dto.channel, dto.externalId);
-    if (known) return { ...known, duplicate: true };
-
-    const message: IncomingMessage = {
-      ...dto,
-      language: dto.language ?? detectLanguage(dto.text),
-      receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : now,
-    };
-    let stored: StoredMessage;
+    const message = incomingMessage(dto, now);
+    let stored: ThreadedMessageRef;
     try {
-      stored = await this.transactions.run((manager) => this.storeMessage(manager, message));
+      stored =
+        (await this.intake.storeThreadedMessage(message)) ??
+        (await this.transactions.run((manager) => this.storeInTransaction(manager, message)));
     } catch (error) {
-      if (!(error instanceof MessageAlreadyStored)) throw error;
+      if (!isUniqueViolation(error, MESSAGE_ALREADY_STORED_CONSTRAINT)) throw error;
       return this.answerDuplicate(dto);
     }
 
-    if (stored.opened) await this.enqueueRouting(stored.conversation.id);
-    return {
-      conversationId: stored.conversation.id,
-      messageId: stored.messageId,
-      status: stored.conversation.status,
-      duplicate: false,
-    };
+    const { opened, ...ref } = stored;
+    if (opened) await this.enqueueRouting(ref.conversationId);
+    return { ...ref, duplicate: false };
   }
 
-  private async storeMessage(manager: EntityManager, message: IncomingMessage): Promise<StoredMessage> {
+  /**
+   * The fallback after the statement yielded to a concurrent first message of the same sender:
+   * statement by statement, each with a fresh snapshot that sees the conversation committed meanwhile.
+   */
+  private async storeInTransaction(manager: EntityManager, message: IncomingMessage): Promise<ThreadedMessageRef> {
     const { conversation, opened } = await this.joinOrOpenConversation(manager, message);
-    const messageId = await this.intake.insertMessage(manager, {
-      conversationId: conversation.id,
-      channel: message.channel,
-      externalId: message.externalId,
-      text: message.text,
-      language: message.language,
-      flightNumber: message.flightNumber ?? null,
-      receivedAt: message.receivedAt,
-    });
-    // Rolling back also drops a conversation this request may have opened for the message.
-    if (!messageId) throw new MessageAlreadyStored();
-    return { conversation, messageId, opened };
+    const messageId = await this.intake.insertMessage(manager, conversation.id, message);
+    return { conversationId: conversation.id, messageId, status: conversation.status, opened };
   }
 
   private async joinOrOpenConversation(
@@ -83,16 +80,9 @@ export class IntakeService {
     message: IncomingMessage,
   ): Promise<{ conversation: OpenConversationRef; opened: boolean }> {
     for (let attempt = 1; attempt <= THREADING_ATTEMPTS; attempt++) {
-      const open = await this.intake.lockOpenConversation(manager, message.channel, message.from.handle);
+      const open = await this.intake.lockOpenConversation(manager, message.channel, message.handle);
       if (open) return { conversation: open, opened: false };
-      const created = await this.intake.insertOpenConversation(manager, {
-        channel: message.channel,
-        handle: message.from.handle,
-        fromName: message.from.name ?? null,
-        language: message.language,
-        flightNumber: message.flightNumber ?? null,
-        receivedAt: message.receivedAt,
-      });
+      const created = await this.intake.insertOpenConversation(manager, message);
       if (created) return { conversation: created, opened: true };
       // A concurrent first message from this sender committed its conversation: join it next round.
     }
