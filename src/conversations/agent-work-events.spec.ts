@@ -1,9 +1,8 @@
 import { EventViewDto } from '../events/dto/event-view.dto';
 import { EventType } from '../events/event-types';
-import { changesWorkOf } from './agent-work-events';
+import { agentWhoseWorkChanges } from './agent-work-events';
 
 const ME = '11111111-1111-4111-8111-111111111111';
-const OTHER = '22222222-2222-4222-8222-222222222222';
 
 const event = (type: EventType, payload: Record<string, unknown>): EventViewDto => ({
   id: '1',
@@ -15,25 +14,22 @@ const event = (type: EventType, payload: Record<string, unknown>): EventViewDto 
   at: '2026-11-23T00:00:00.000Z',
 });
 
-describe('changesWorkOf', () => {
+describe('agentWhoseWorkChanges', () => {
   it.each<[EventType, Record<string, unknown>]>([
     ['conversation.assigned', { agentId: ME, ruleId: null }],
     ['conversation.requeued', { agentId: ME, reason: 'signed_out' }],
     ['conversation.resolved', { agentId: ME }],
     ['conversation.transferred', { fromAgentId: ME, requirements: {} }],
-  ])('%s naming the agent changes its work', (type, payload) => {
-    expect(changesWorkOf(ME, event(type, payload))).toBe(true);
+  ])('%s names the agent whose work changes', (type, payload) => {
+    expect(agentWhoseWorkChanges(event(type, payload))).toBe(ME);
   });
 
   it.each<[EventType, Record<string, unknown>]>([
-    ['conversation.assigned', { agentId: OTHER }],
-    ['conversation.requeued', { agentId: OTHER }],
-    ['conversation.resolved', { agentId: OTHER }],
-    ['conversation.transferred', { fromAgentId: OTHER }],
+    ['conversation.resolved', { agentId: null }],
     ['conversation.transferred', { agentId: ME }],
     ['conversation.replied', { agentId: ME }],
     ['agent.signed_in', { agentId: ME }],
-  ])('%s with %j does not', (type, payload) => {
-    expect(changesWorkOf(ME, event(type, payload))).toBe(false);
+  ])('%s with %j names none', (type, payload) => {
+    expect(agentWhoseWorkChanges(event(type, payload))).toBeNull();
   });
 });

@@ -9,8 +9,9 @@ const AGENT_FIELD: Partial<Record<EventType, string>> = {
   'conversation.transferred': 'fromAgentId',
 };
 
-/** True when the event gives the agent a conversation or takes one from it. */
-export function changesWorkOf(agentId: string, event: EventViewDto): boolean {
+/** The agent the event gives a conversation to or takes one from; null for any other event. */
+export function agentWhoseWorkChanges(event: EventViewDto): string | null {
   const field = AGENT_FIELD[event.type];
-  return field !== undefined && event.payload[field] === agentId;
+  const agentId = field === undefined ? undefined : event.payload[field];
+  return typeof agentId === 'string' ? agentId : null;
 }

@@ -5,6 +5,7 @@ import { RoutingModule } from '../routing/routing.module';
 import { ConversationWorkService } from './conversation-work.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
+import { AgentWorkFeed } from './agent-work-feed';
 import { ConversationsService } from './conversations.service';
 import { MyConversationsController } from './my-conversations.controller';
 import { OUTBOUND_SENDERS, OutboundSender, OutboundSenders } from './outbound-sender';
@@ -24,6 +25,7 @@ function sendersForAllChannels(sender: OutboundSender): OutboundSenders {
   imports: [BullModule.registerQueue({ name: OUTBOUND_QUEUE }), RoutingModule],
   controllers: [MyConversationsController, ConversationsController],
   providers: [
+    AgentWorkFeed,
     ConversationsService,
     ConversationWorkService,
     ConversationsRepository,

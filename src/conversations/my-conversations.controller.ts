@@ -1,11 +1,10 @@
 import { Controller, Get, MessageEvent, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { filter, Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/auth.decorators';
-import { AuditTrailService } from '../events/audit-trail.service';
 import { serverSentEvents } from '../events/live-stream';
-import { changesWorkOf } from './agent-work-events';
+import { AgentWorkFeed } from './agent-work-feed';
 import { ConversationsService } from './conversations.service';
 import { AgentConversationDto } from './dto/conversation-summary.dto';
 
@@ -15,7 +14,7 @@ import { AgentConversationDto } from './dto/conversation-summary.dto';
 export class MyConversationsController {
   constructor(
     private readonly conversations: ConversationsService,
-    private readonly auditTrail: AuditTrailService,
+    private readonly workFeed: AgentWorkFeed,
   ) {}
 
   @Get()
@@ -38,7 +37,6 @@ export class MyConversationsController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'an endless text/event-stream' })
   streamMine(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
-    const mine = this.auditTrail.liveEvents().pipe(filter((event) => changesWorkOf(user.id, event)));
-    return serverSentEvents(mine, () => this.auditTrail.startListening());
+    return serverSentEvents(this.workFeed.workOf(user.id), () => this.workFeed.startListening());
   }
 }

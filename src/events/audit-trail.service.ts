@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { map, Observable } from 'rxjs';
+import { map, Observable, share } from 'rxjs';
 import { invalidInput } from '../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../common/pagination/page';
 import { EventViewDto } from './dto/event-view.dto';
@@ -10,10 +10,15 @@ import { EventRow, EventsRepository } from './events.repository';
 /** Reading the audit trail: the filtered history and the live feed of newly committed events. */
 @Injectable()
 export class AuditTrailService {
+  /** Each event is turned into its view once, however many streams are open. */
+  private readonly live: Observable<EventViewDto>;
+
   constructor(
     private readonly repository: EventsRepository,
     private readonly listener: EventNotificationsListener,
-  ) {}
+  ) {
+    this.live = listener.committedEvents.pipe(map(toEventView), share());
+  }
 
   async listEvents(query: ListEventsQueryDto): Promise<Page<EventViewDto>> {
     const from = query.from ? new Date(query.from) : undefined;
@@ -26,13 +31,13 @@ export class AuditTrailService {
     return toPage(rows, query.limit, (row) => ({ sortValue: row.id, id: row.id }), toEventView);
   }
 
-  /** Opens this process's listener connection if no one did yet. */
+  /** Opens this process's subscription to committed events if no one did yet. */
   startListening(): Promise<void> {
     return this.listener.startListening();
   }
 
   liveEvents(): Observable<EventViewDto> {
-    return this.listener.committedEvents.pipe(map(toEventView));
+    return this.live;
   }
 }
 
