@@ -53,19 +53,16 @@ export class ConversationWorkService {
   }
 
   async resolve(user: AuthUser, id: string): Promise<ConversationSummaryDto> {
-    const { summary, agentId } = await this.transactions.run(async (manager) => {
+    const { summary, heldBy } = await this.transactions.run(async (manager) => {
       const conversation = await this.lockExisting(manager, id);
       if (conversation.status === 'resolved') throw conflict(`conversation ${id} is already resolved`);
       assertManagerOrAssignee(conversation, user);
-      const heldBy = await this.conversations.resolve(manager, id);
-      await this.events.record(
-        { type: 'conversation.resolved', actorId: user.id, subjectType: 'conversation', subjectId: id, payload: { agentId: heldBy } },
-        manager,
-      );
-      return { summary: (await this.conversations.findSummary(id, manager))!, agentId: heldBy };
+      const resolved = await this.conversations.resolve(manager, id, user.id);
+      await this.events.announce(resolved.event, manager);
+      return resolved;
     });
     // The agent has room again: route the waiting work it can take.
-    if (agentId) await this.afterCommit('serve agent after resolve', () => this.routing.serveAgent(agentId));
+    if (heldBy) await this.afterCommit('serve agent after resolve', () => this.routing.serveAgentIfWorkWaits(heldBy));
     return toSummary(summary);
   }
 
@@ -92,7 +89,7 @@ export class ConversationWorkService {
       return { summary: (await this.conversations.findSummary(id, manager))!, fromAgentId: previous };
     });
     await this.afterCommit('route transferred conversation', () => this.routing.routeConversations([id]));
-    await this.afterCommit('serve agent after transfer', () => this.routing.serveAgent(fromAgentId));
+    await this.afterCommit('serve agent after transfer', () => this.routing.serveAgentIfWorkWaits(fromAgentId));
     return toSummary(summary);
   }
 

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/pagination/page';
 import { modifyReturning } from '../database/returning';
+import { RecordedEventJson, recordEventPerRow, recordedEvent } from '../events/event-insert';
+import { EventRow } from '../events/events.repository';
 import {
   AssignmentRow,
   ConversationFilter,
@@ -19,6 +21,13 @@ const SUMMARY_COLUMNS = `
   to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "receivedAtKey",
   c.assigned_agent_id AS "assignedAgentId", c.assigned_at AS "assignedAt",
   c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt"`;
+
+export interface ResolvedConversation {
+  summary: ConversationRow;
+  /** the agent whose open assignment ended, if one held it */
+  heldBy: string | null;
+  event: EventRow;
+}
 
 @Injectable()
 export class ConversationsRepository {
@@ -140,20 +149,32 @@ export class ConversationsRepository {
 
   /**
    * Ends the open assignment (the assignments trigger lowers the agent's open_count in this same
-   * transaction) and resolves the conversation. Returns the agent that held it, if any.
+   * transaction), resolves the conversation and records the event, in one statement. Call it with
+   * the conversation locked: the statement then reads every assignment committed before the lock.
    */
-  async resolve(manager: EntityManager, id: string): Promise<string | null> {
-    const ended = await modifyReturning<{ agentId: string }>(
-      manager,
-      `UPDATE assignments SET ended_at = now(), end_reason = 'resolved'
-        WHERE conversation_id = $1 AND ended_at IS NULL
-        RETURNING agent_id AS "agentId"`,
-      [id],
+  async resolve(manager: EntityManager, id: string, actorId: string): Promise<ResolvedConversation> {
+    const [row]: (ConversationRow & { heldBy: string | null; event: RecordedEventJson })[] = await manager.query(
+      `WITH ended AS (
+         UPDATE assignments SET ended_at = now(), end_reason = 'resolved'
+          WHERE conversation_id = $1 AND ended_at IS NULL
+          RETURNING agent_id
+       ), resolved AS (
+         UPDATE conversations c SET status = 'resolved', resolved_at = now(), assigned_agent_id = NULL
+          WHERE c.id = $1
+          RETURNING ${SUMMARY_COLUMNS}
+       ), event AS (
+         ${recordEventPerRow('resolved', {
+           type: `'conversation.resolved'`,
+           actorId: '$2::uuid',
+           subjectType: `'conversation'`,
+           subjectId: '$1',
+           payload: `jsonb_build_object('agentId', (SELECT agent_id FROM ended))`,
+         })}
+       )
+       SELECT resolved.*, (SELECT agent_id FROM ended) AS "heldBy", to_jsonb(event) AS event FROM resolved, event`,
+      [id, actorId],
     );
-    await manager.query(
-      `UPDATE conversations SET status = 'resolved', resolved_at = now(), assigned_agent_id = NULL WHERE id = $1`,
-      [id],
-    );
-    return ended[0]?.agentId ?? null;
+    const { heldBy, event, ...summary } = row;
+    return { summary, heldBy, event: recordedEvent(event) };
   }
 }

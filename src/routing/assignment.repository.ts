@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EVENT_COLUMNS, EventRow } from '../events/events.repository';
+import { RecordedEventJson, recordEventPerRow, recordedEvent } from '../events/event-insert';
+import { EventRow } from '../events/events.repository';
 import { AGENT_ON_DUTY, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
 
@@ -134,7 +135,7 @@ export class AssignmentRepository {
    */
   async claimAgent(manager: EntityManager, decision: StoredDecision, rankedLoad: number): Promise<ClaimedAssignment | null> {
     const { requirements } = decision;
-    const rows: { assignmentId: string; event: Omit<EventRow, 'at'> & { at: string } }[] = await manager.query(
+    const rows: { assignmentId: string; event: RecordedEventJson }[] = await manager.query(
       `WITH agent AS (
          SELECT user_id FROM agents
           WHERE user_id = $2 AND presence = 'available' AND open_count < max_concurrent AND open_count = $3
@@ -157,9 +158,7 @@ export class AssignmentRepository {
            FROM assignment
           WHERE c.id = $1
        ), event AS (
-         INSERT INTO events (type, actor_id, subject_type, subject_id, payload)
-         SELECT 'conversation.assigned', NULL, 'conversation', $1, $18 FROM assignment
-         RETURNING ${EVENT_COLUMNS}
+         ${recordEventPerRow('assignment', { type: `'conversation.assigned'`, actorId: 'NULL', subjectType: `'conversation'`, subjectId: '$1', payload: '$18' })}
        )
        SELECT assignment.id AS "assignmentId", to_jsonb(event) AS event FROM assignment, event`,
       [
@@ -185,7 +184,7 @@ export class AssignmentRepository {
     );
     if (rows.length === 0) return null;
     const [{ assignmentId, event }] = rows;
-    return { assignmentId, event: { ...event, at: new Date(event.at) } };
+    return { assignmentId, event: recordedEvent(event) };
   }
 
   /** Locks the rule's round-robin turn so concurrent decisions under one rule take turns in order. */

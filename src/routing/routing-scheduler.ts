@@ -11,6 +11,7 @@ import {
   RoutingJob,
   ServeAgentPayload,
 } from './routing.queue';
+import { WaitingWorkRepository } from './waiting-work.repository';
 
 /**
  * Enqueues routing work. Call it only after the rows the job is about are committed: Postgres is
@@ -18,7 +19,10 @@ import {
  */
 @Injectable()
 export class RoutingScheduler {
-  constructor(@InjectQueue(ROUTING_QUEUE) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(ROUTING_QUEUE) private readonly queue: Queue,
+    private readonly waiting: WaitingWorkRepository,
+  ) {}
 
   async routeConversations(conversationIds: string[]): Promise<void> {
     if (conversationIds.length === 0) return;
@@ -44,6 +48,14 @@ export class RoutingScheduler {
   async serveAgent(agentId: string, at?: Date): Promise<void> {
     const delay = at ? Math.max(0, at.getTime() - Date.now()) : 0;
     await this.queue.add(RoutingJob.serveAgent, { agentId } satisfies ServeAgentPayload, { ...ROUTING_JOB_OPTIONS, delay });
+  }
+
+  /**
+   * The agent gained room just now (its change is committed): serve it only if something is queued.
+   * A conversation queued after this check sees the room in its own routing decision.
+   */
+  async serveAgentIfWorkWaits(agentId: string): Promise<void> {
+    if (await this.waiting.anyQueued()) await this.serveAgent(agentId);
   }
 
   async scheduleEscalation(conversationId: string, at: Date): Promise<void> {

@@ -40,6 +40,13 @@ export class WaitingWorkRepository {
     return rows.map((row) => row.id);
   }
 
+  async anyQueued(): Promise<boolean> {
+    const [{ queued }]: { queued: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM conversations WHERE status = 'queued') AS queued`,
+    );
+    return queued;
+  }
+
   async queuedConversations(limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM conversations WHERE status = 'queued' ORDER BY priority DESC, received_at, id LIMIT $1`,
