@@ -7,6 +7,7 @@ import { RoutingRules1732300005000 } from './1732300005000-routing-rules';
 import { Conversations1732300006000 } from './1732300006000-conversations';
 import { Assignments1732300007000 } from './1732300007000-assignments';
 import { RoutingTimers1732300008000 } from './1732300008000-routing-timers';
+import { AwaitingAgent1732300009000 } from './1732300009000-awaiting-agent';
 
 /** Listed explicitly so the app, the CLI and the test setup load the same classes without globbing. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Conversations1732300006000,
   Assignments1732300007000,
   RoutingTimers1732300008000,
+  AwaitingAgent1732300009000,
 ];

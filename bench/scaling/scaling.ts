@@ -61,7 +61,8 @@ async function startApplication(env: BenchEnvironment): Promise<{ app: TestingMo
 async function requeue(db: Pool, conversationId: string): Promise<void> {
   await db.query(
     `WITH ended AS (UPDATE assignments SET ended_at = now(), end_reason = 'resolved' WHERE conversation_id = $1 AND ended_at IS NULL)
-     UPDATE conversations SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, next_escalation_at = NULL WHERE id = $1`,
+     UPDATE conversations SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, next_escalation_at = NULL, awaiting_agent = true
+      WHERE id = $1`,
     [conversationId],
   );
 }

@@ -95,7 +95,7 @@ export async function removeAgents(db: Pool, label: string): Promise<void> {
   const agentIds = `SELECT id FROM users WHERE email LIKE $1`;
   await db.query(`DELETE FROM assignments WHERE agent_id IN (${agentIds})`, [pattern]);
   await db.query(`DELETE FROM routing_decisions WHERE chosen_agent_id IN (${agentIds})`, [pattern]);
-  await db.query(`UPDATE conversations SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL WHERE assigned_agent_id IN (${agentIds})`, [
+  await db.query(`UPDATE conversations SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL, awaiting_agent = true WHERE assigned_agent_id IN (${agentIds})`, [
     pattern,
   ]);
   await db.query(`DELETE FROM users WHERE email LIKE $1`, [pattern]);

@@ -14,9 +14,9 @@ export async function seedQueuedConversations(db: Pool, range: { from: number; t
   try {
     await client.query('BEGIN');
     await client.query(
-      `INSERT INTO conversations (id, channel, handle, language, status, priority, rule_version, req_languages, received_at, queued_at)
+      `INSERT INTO conversations (id, channel, handle, language, status, priority, rule_version, req_languages, received_at, queued_at, awaiting_agent)
        SELECT md5('scale-conversation-' || g)::uuid, 'web', 'scale-' || g, l.code, 'queued', 5, $3, ARRAY[l.code],
-              now() - (g % 600) * interval '1 second', now()
+              now() - (g % 600) * interval '1 second', now(), true
          FROM generate_series($1::int, $2::int) g
         CROSS JOIN LATERAL (SELECT ($4::text[])[1 + g % $5::int] AS code) l`,
       [range.from, range.to, version, languages, languages.length],

@@ -52,11 +52,11 @@ const CANDIDATE_LIMIT = 10;
 @Injectable()
 export class AssignmentRepository {
   /**
-   * Locks a queued conversation; null when it is not queued or another worker is deciding it right now.
-   * The ruleset version and surge state come with it: one round trip instead of three.
+   * Locks those of the conversations that are queued and that no other worker is deciding right now,
+   * highest priority first, then oldest. The ruleset version and surge state come with them.
    */
-  async lockQueuedConversation(manager: EntityManager, id: string): Promise<LockedConversation | null> {
-    const rows: LockedConversation[] = await manager.query(
+  async lockQueuedConversations(manager: EntityManager, ids: string[]): Promise<LockedConversation[]> {
+    return manager.query(
       `SELECT c.id, c.channel, c.language, c.flight_number AS "flightNumber", c.received_at AS "receivedAt",
               c.rule_id AS "ruleId", c.transfer_requirements AS "transferRequirements",
               i.sla_minutes AS "slaMinutes",
@@ -64,11 +64,11 @@ export class AssignmentRepository {
               (SELECT version FROM routing_ruleset) AS "rulesetVersion",
               EXISTS (SELECT 1 FROM incidents WHERE surge_active) AS "surgeActive"
          FROM conversations c LEFT JOIN incidents i ON i.id = c.incident_id
-        WHERE c.id = $1 AND c.status = 'queued'
+        WHERE c.id = ANY($1::uuid[]) AND c.status = 'queued'
+        ORDER BY c.priority DESC, c.received_at, c.id
           FOR UPDATE OF c SKIP LOCKED`,
-      [id],
+      [ids],
     );
-    return rows[0] ?? null;
   }
 
   async saveRequirements(
@@ -81,7 +81,8 @@ export class AssignmentRepository {
     await manager.query(
       `UPDATE conversations
           SET rule_id = $2, rule_version = $3, priority = $4, escalation_step = $5, req_languages = $6,
-              req_min_language_level = $7, req_skills = $8, req_agent_kinds = $9, next_escalation_at = $10
+              req_min_language_level = $7, req_skills = $8, req_agent_kinds = $9, next_escalation_at = $10,
+              awaiting_agent = true
         WHERE id = $1`,
       [
         conversationId,
@@ -153,6 +154,7 @@ export class AssignmentRepository {
        ), conversation AS (
          UPDATE conversations c
             SET status = 'assigned', assigned_agent_id = assignment.agent_id, assigned_at = now(), next_escalation_at = NULL,
+                awaiting_agent = false,
                 rule_id = $4, rule_version = $6, priority = $13, escalation_step = $7, req_languages = $14,
                 req_min_language_level = $15, req_skills = $16, req_agent_kinds = $17
            FROM assignment

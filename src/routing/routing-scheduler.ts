@@ -51,11 +51,11 @@ export class RoutingScheduler {
   }
 
   /**
-   * The agent gained room just now (its change is committed): serve it only if something is queued.
-   * A conversation queued after this check sees the room in its own routing decision.
+   * The agent gained room just now (its change is committed): serve it only if a decision left work
+   * waiting for an agent. Any decision made after this check sees the room itself.
    */
   async serveAgentIfWorkWaits(agentId: string): Promise<void> {
-    if (await this.waiting.anyQueued()) await this.serveAgent(agentId);
+    if (await this.waiting.anyAwaitingAgent()) await this.serveAgent(agentId);
   }
 
   async scheduleEscalation(conversationId: string, at: Date): Promise<void> {

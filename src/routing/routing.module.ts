@@ -5,6 +5,7 @@ import { AssignmentRepository } from './assignment.repository';
 import { CapacityService } from './capacity.service';
 import { QueueReturnRepository } from './queue-return.repository';
 import { ReconcilerService } from './reconciler.service';
+import { RoutingBatcher } from './routing-batcher';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingProcessor } from './routing.processor';
 import { ROUTING_QUEUE } from './routing.queue';
@@ -29,6 +30,7 @@ import { WaitingWorkRepository } from './waiting-work.repository';
     WaitingWorkRepository,
     SurgeStateRepository,
     RoutingService,
+    RoutingBatcher,
     CapacityService,
     ReconcilerService,
     RoutingProcessor,

@@ -13,6 +13,7 @@ import {
   RoutingJob,
   ServeAgentPayload,
 } from './routing.queue';
+import { RoutingBatcher } from './routing-batcher';
 import { RoutingService } from './routing.service';
 
 /**
@@ -24,6 +25,7 @@ export class RoutingProcessor implements OnModuleInit {
   constructor(
     @InjectQueue(ROUTING_QUEUE) private readonly queue: Queue,
     private readonly routing: RoutingService,
+    private readonly batcher: RoutingBatcher,
     private readonly capacity: CapacityService,
     private readonly reconciler: ReconcilerService,
     private readonly config: AppConfigService,
@@ -32,7 +34,7 @@ export class RoutingProcessor implements OnModuleInit {
   onModuleInit(): void {
     const concurrency = this.config.get('ROUTING_CONCURRENCY');
     void this.queue.process(RoutingJob.routeConversation, concurrency, (job: Job<RouteConversationPayload>) =>
-      this.routing.routeConversation(job.data.conversationId),
+      this.batcher.route(job.data.conversationId),
     );
     void this.queue.process(RoutingJob.escalate, 2, (job: Job<EscalatePayload>) =>
       this.routing.routeConversation(job.data.conversationId),

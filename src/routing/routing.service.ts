@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
 import { RoutingMetrics } from '../metrics/routing-metrics';
-import { AssignmentRepository, QueuedConversation } from './assignment.repository';
+import { AssignmentRepository, LockedConversation, QueuedConversation } from './assignment.repository';
 import { DEFAULT_RULE, equallyRanked, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
@@ -35,26 +35,48 @@ export class RoutingService {
     private readonly metrics: RoutingMetrics,
   ) {}
 
-  /**
-   * Routes one queued conversation: the engine proposes, Postgres decides. Skipped when the
-   * conversation is not queued or another worker holds its row (that worker decides it).
-   */
+  /** Routes one queued conversation; see routeConversations. */
   async routeConversation(conversationId: string): Promise<RoutingOutcome> {
-    for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-      const result = await this.transactions.run((manager) => this.claim(manager, conversationId, new Date()));
-      if (result.kind !== 'lost_race') {
-        await this.scheduleTimers(conversationId, result);
-        return result;
+    return (await this.routeConversations([conversationId])).get(conversationId)!;
+  }
+
+  /**
+   * Routes queued conversations in one transaction, highest priority first, then oldest: the engine
+   * proposes, Postgres decides. One that is not queued, or whose row another worker holds (that
+   * worker decides it), is skipped. Deciding several together shares one lock statement and one
+   * commit between them.
+   */
+  async routeConversations(conversationIds: string[]): Promise<Map<string, RoutingOutcome>> {
+    const outcomes = new Map<string, RoutingOutcome>();
+    let undecided = conversationIds;
+    for (let attempt = 1; attempt <= CLAIM_ATTEMPTS && undecided.length > 0; attempt++) {
+      const results = await this.transactions.run((manager) => this.decideAll(manager, undecided, new Date()));
+      undecided = [];
+      for (const [conversationId, result] of results) {
+        if (result.kind === 'lost_race') undecided.push(conversationId);
+        else outcomes.set(conversationId, result);
       }
     }
     // Every candidate was taken under us; try again from the queue rather than spin here.
-    await this.scheduler.routeConversations([conversationId]);
-    return { kind: 'skipped' };
+    if (undecided.length > 0) await this.scheduler.routeConversations(undecided);
+    for (const conversationId of conversationIds) {
+      const outcome = outcomes.get(conversationId);
+      if (outcome) await this.scheduleTimers(conversationId, outcome);
+      else outcomes.set(conversationId, { kind: 'skipped' });
+    }
+    return outcomes;
   }
 
-  private async claim(manager: EntityManager, conversationId: string, now: Date): Promise<ClaimResult> {
-    const conversation = await this.assignments.lockQueuedConversation(manager, conversationId);
-    if (!conversation) return { kind: 'skipped' };
+  private async decideAll(manager: EntityManager, conversationIds: string[], now: Date): Promise<Map<string, ClaimResult>> {
+    const results = new Map<string, ClaimResult>();
+    for (const conversation of await this.assignments.lockQueuedConversations(manager, conversationIds)) {
+      results.set(conversation.id, await this.claim(manager, conversation, now));
+    }
+    return results;
+  }
+
+  private async claim(manager: EntityManager, conversation: LockedConversation, now: Date): Promise<ClaimResult> {
+    const conversationId = conversation.id;
     const ruleset = await this.rules.rulesetAt(conversation.rulesetVersion, manager);
 
     const { rule, version } = ruleFor(conversation, { ruleset, surgeActive: conversation.surgeActive });

@@ -19,12 +19,15 @@ export class WaitingWorkRepository {
     return rows[0]?.free ?? 0;
   }
 
-  /** Queued conversations this agent is eligible for, highest priority first, then oldest first. */
+  /**
+   * Conversations waiting for an agent (see `awaitingAgent`) that this agent is eligible for, highest
+   * priority first, then oldest first.
+   */
   async conversationsFor(agentId: string, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT c.id
          FROM conversations c CROSS JOIN agents a
-        WHERE a.user_id = $1 AND c.status = 'queued' AND ${agentFitsConversation(STORED_REQUIREMENTS)}
+        WHERE a.user_id = $1 AND c.status = 'queued' AND c.awaiting_agent AND ${agentFitsConversation(STORED_REQUIREMENTS)}
         ORDER BY c.priority DESC, c.received_at, c.id
         LIMIT $2`,
       [agentId, limit],
@@ -40,11 +43,15 @@ export class WaitingWorkRepository {
     return rows.map((row) => row.id);
   }
 
-  async anyQueued(): Promise<boolean> {
-    const [{ queued }]: { queued: boolean }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM conversations WHERE status = 'queued') AS queued`,
+  /**
+   * Whether a decision left any conversation waiting because no eligible agent had room. One not yet
+   * decided needs no agent to come looking: its own routing job is on the way.
+   */
+  async anyAwaitingAgent(): Promise<boolean> {
+    const [{ awaiting }]: { awaiting: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM conversations WHERE status = 'queued' AND awaiting_agent) AS awaiting`,
     );
-    return queued;
+    return awaiting;
   }
 
   async queuedConversations(limit: number): Promise<string[]> {
