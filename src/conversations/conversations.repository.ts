@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/pagination/page';
+import { preparedQuery } from '../database/prepared-query';
 import { modifyReturning } from '../database/returning';
 import { RecordedEventJson, recordEventPerRow, recordedEvent } from '../events/event-insert';
 import { EventRow } from '../events/events.repository';
@@ -115,7 +116,8 @@ export class ConversationsRepository {
    * them decides on a status and assignee that cannot change before it commits.
    */
   async lockConversation(manager: EntityManager, id: string): Promise<LockedConversation | null> {
-    const rows: LockedConversation[] = await manager.query(
+    const rows = await preparedQuery<LockedConversation>(
+      manager,
       `SELECT id, status, assigned_agent_id AS "assignedAgentId" FROM conversations WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -153,7 +155,8 @@ export class ConversationsRepository {
    * the conversation locked: the statement then reads every assignment committed before the lock.
    */
   async resolve(manager: EntityManager, id: string, actorId: string): Promise<ResolvedConversation> {
-    const [row]: (ConversationRow & { heldBy: string | null; event: RecordedEventJson })[] = await manager.query(
+    const [row] = await preparedQuery<ConversationRow & { heldBy: string | null; event: RecordedEventJson }>(
+      manager,
       `WITH ended AS (
          UPDATE assignments SET ended_at = now(), end_reason = 'resolved'
           WHERE conversation_id = $1 AND ended_at IS NULL

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { EventPublisher } from './event-publisher';
 import { NewEvent } from './event-types';
 import { EVENT_COLUMNS, EventRow } from './events.repository';
@@ -14,7 +15,8 @@ export class EventsService {
 
   /** Pass the transaction's manager so the event commits (or rolls back) with the change it records. */
   async record(event: NewEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const [row]: EventRow[] = await manager.query(
+    const [row] = await preparedQuery<EventRow>(
+      manager,
       `INSERT INTO events (type, actor_id, subject_type, subject_id, payload) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${EVENT_COLUMNS}`,
       [event.type, event.actorId, event.subjectType, event.subjectId, JSON.stringify(event.payload ?? {})],

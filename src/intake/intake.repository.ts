@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { Channel } from './dto/receive-message.dto';
 import { ConversationStatus } from './dto/intake-result.dto';
 
@@ -84,7 +85,8 @@ export class IntakeRepository {
    * its conversation after this statement's snapshot: the insert yields to it, so nothing is stored.
    */
   async storeThreadedMessage(message: IncomingMessage): Promise<ThreadedMessageRef | null> {
-    const rows: ThreadedMessageRef[] = await this.dataSource.query(
+    const rows = await preparedQuery<ThreadedMessageRef>(
+      this.dataSource.manager,
       `WITH existing AS (
          SELECT id, status FROM conversations
           WHERE channel = $1 AND handle = $2 AND status <> 'resolved'

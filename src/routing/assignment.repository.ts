@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { RecordedEventJson, recordEventPerRow, recordedEvent } from '../events/event-insert';
 import { EventRow } from '../events/events.repository';
 import { AGENT_ON_DUTY, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
@@ -56,7 +57,8 @@ export class AssignmentRepository {
    * highest priority first, then oldest. The ruleset version and surge state come with them.
    */
   async lockQueuedConversations(manager: EntityManager, ids: string[]): Promise<LockedConversation[]> {
-    return manager.query(
+    return preparedQuery<LockedConversation>(
+      manager,
       `SELECT c.id, c.channel, c.language, c.flight_number AS "flightNumber", c.received_at AS "receivedAt",
               c.rule_id AS "ruleId", c.transfer_requirements AS "transferRequirements",
               i.sla_minutes AS "slaMinutes",
@@ -78,7 +80,8 @@ export class AssignmentRepository {
     requirements: Requirements,
     nextEscalationAt: Date | null,
   ): Promise<void> {
-    await manager.query(
+    await preparedQuery(
+      manager,
       `UPDATE conversations
           SET rule_id = $2, rule_version = $3, priority = $4, escalation_step = $5, req_languages = $6,
               req_min_language_level = $7, req_skills = $8, req_agent_kinds = $9, next_escalation_at = $10,
@@ -106,7 +109,8 @@ export class AssignmentRepository {
     requirements: Requirements,
     lastAgentId: string | null,
   ): Promise<RankedCandidate[]> {
-    const rows: (Omit<RankedCandidate, 'lastAssignedAt'> & { lastAssignedAt: Date | null })[] = await manager.query(
+    const rows = await preparedQuery<Omit<RankedCandidate, 'lastAssignedAt'> & { lastAssignedAt: Date | null }>(
+      manager,
       `SELECT a.user_id AS "agentId", a.open_count AS load, a.max_concurrent AS "maxConcurrent",
               a.last_assigned_at AS "lastAssignedAt"
          FROM agents a JOIN users u ON u.id = a.user_id
@@ -136,7 +140,8 @@ export class AssignmentRepository {
    */
   async claimAgent(manager: EntityManager, decision: StoredDecision, rankedLoad: number): Promise<ClaimedAssignment | null> {
     const { requirements } = decision;
-    const rows: { assignmentId: string; event: RecordedEventJson }[] = await manager.query(
+    const rows = await preparedQuery<{ assignmentId: string; event: RecordedEventJson }>(
+      manager,
       `WITH agent AS (
          SELECT user_id FROM agents
           WHERE user_id = $2 AND presence = 'available' AND open_count < max_concurrent AND open_count = $3

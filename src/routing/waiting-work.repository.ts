@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { AGENT_ON_DUTY, agentFitsConversation, STORED_REQUIREMENTS } from './candidate-query';
 
 /** Reads that find work waiting for an agent, and the timers the reconciler must redo. */
@@ -48,7 +49,8 @@ export class WaitingWorkRepository {
    * decided needs no agent to come looking: its own routing job is on the way.
    */
   async anyAwaitingAgent(): Promise<boolean> {
-    const [{ awaiting }]: { awaiting: boolean }[] = await this.dataSource.query(
+    const [{ awaiting }] = await preparedQuery<{ awaiting: boolean }>(
+      this.dataSource.manager,
       `SELECT EXISTS (SELECT 1 FROM conversations WHERE status = 'queued' AND awaiting_agent) AS awaiting`,
     );
     return awaiting;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { Agent, AgentKind } from './agent.entity';
 import { AccountStatus, Role, User } from './user.entity';
 
@@ -52,7 +53,8 @@ export class UsersRepository {
   }
 
   private async findCredentials(condition: string, value: string): Promise<AccountCredentials | null> {
-    const rows: AccountCredentials[] = await this.users.query(
+    const rows = await preparedQuery<AccountCredentials>(
+      this.users.manager,
       `SELECT u.id, u.email, u.name, u.role, u.status, a.kind, u.password_hash AS "passwordHash"
          FROM users u LEFT JOIN agents a ON a.user_id = u.id
         WHERE ${condition}`,
