@@ -9,6 +9,13 @@ import { ExplainCapture } from '../result';
 export class ExplainingQueryRunner {
   private lines: string[] | null = null;
 
+  /** What preparedQuery runs hot statements on: a connection whose query() takes a named statement. */
+  readonly queryRunner = {
+    connect: async () => ({
+      query: async ({ text, values }: { text: string; values: unknown[] }) => ({ rows: await this.query(text, values) }),
+    }),
+  };
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** Answers with no rows: the repository method returns "nothing found" while the plan is kept. */
