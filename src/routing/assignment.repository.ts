@@ -109,8 +109,9 @@ export class AssignmentRepository {
     requirements: Requirements,
     lastAgentId: string | null,
   ): Promise<RankedCandidate[]> {
-    const rows = await preparedQuery<Omit<RankedCandidate, 'lastAssignedAt'> & { lastAssignedAt: Date | null }>(
-      manager,
+    // Planned on every call, unlike the other routing statements: a generic plan cannot see which
+    // requirements are empty, and one measured twice as slow as the plans made for the values.
+    const rows: (Omit<RankedCandidate, 'lastAssignedAt'> & { lastAssignedAt: Date | null })[] = await manager.query(
       `SELECT a.user_id AS "agentId", a.open_count AS load, a.max_concurrent AS "maxConcurrent",
               a.last_assigned_at AS "lastAssignedAt"
          FROM agents a JOIN users u ON u.id = a.user_id
