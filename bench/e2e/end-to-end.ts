@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { PasswordHasher } from '../../src/common/auth/password-hasher';
 import { AppProcess, startAppProcess } from '../../test/support/app-process';
 import { BenchEnvironment, deleteKeys, serviceEnv } from '../bench-environment';
+import { benchPool } from '../bench-pool';
 import { onCleanup } from '../cleanup';
 import { BenchProfile, phaseName } from '../profiles';
 import { EndToEndRun, PhaseResult } from '../result';
@@ -92,7 +93,7 @@ async function runWithProcesses(
 
 /** Surgeline end to end with 1, then 2 (...) processes, each run from an empty queue and idle agents. */
 export async function runEndToEnd(env: BenchEnvironment, settings: Settings, progress: Progress): Promise<EndToEndRun[]> {
-  const db = new Pool({ connectionString: env.databaseUrl, max: 4 });
+  const db = benchPool(env.databaseUrl, 4);
   try {
     const passwordHash = await new PasswordHasher().hash(AGENT_PASSWORD);
     const agents = await seedAgents(db, {

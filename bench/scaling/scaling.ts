@@ -3,6 +3,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { BenchEnvironment, serviceEnv } from '../bench-environment';
+import { benchPool } from '../bench-pool';
 import { BenchProfile } from '../profiles';
 import { ExplainCapture, ScalingCell } from '../result';
 import { AGENT_BATCHES, removeAgents, seedAgents } from '../seed/agents-seed';
@@ -146,7 +147,7 @@ async function freshRoster(db: Pool, agents: number): Promise<void> {
 
 /** The cost of one routing decision over a grid of roster and queue sizes, on the real claim path. */
 export async function runScaling(env: BenchEnvironment, settings: Settings, progress: Progress): Promise<ScalingCell[]> {
-  const db = new Pool({ connectionString: env.databaseUrl, max: 2 });
+  const db = benchPool(env.databaseUrl, 2);
   const { app, service } = await startApplication(env);
   const ctx: Context = { db, app, service, settings };
   try {
