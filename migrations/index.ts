@@ -8,6 +8,7 @@ import { Conversations1732300006000 } from './1732300006000-conversations';
 import { Assignments1732300007000 } from './1732300007000-assignments';
 import { RoutingTimers1732300008000 } from './1732300008000-routing-timers';
 import { AwaitingAgent1732300009000 } from './1732300009000-awaiting-agent';
+import { ResolveFunction1732300010000 } from './1732300010000-resolve-function';
 
 /** Listed explicitly so the app, the CLI and the test setup load the same classes without globbing. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Assignments1732300007000,
   RoutingTimers1732300008000,
   AwaitingAgent1732300009000,
+  ResolveFunction1732300010000,
 ];

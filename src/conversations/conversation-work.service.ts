@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import { conflict, forbidden, notFound } from '../common/errors/domain-error';
+import { conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
 import { TransferRequirements } from '../routing/engine/engine.types';
 import { QueueReturnRepository } from '../routing/queue-return.repository';
 import { RoutingScheduler } from '../routing/routing-scheduler';
-import { assertManagerOrAssignee, isAssignedTo } from './conversation-access';
+import { assertManagerOrAssignee, isAssignedTo, isManager } from './conversation-access';
 import { LockedConversation } from './conversation-rows';
 import { toReplyView, toSummary } from './conversation-view.mapper';
 import { ConversationsRepository } from './conversations.repository';
@@ -53,17 +53,13 @@ export class ConversationWorkService {
   }
 
   async resolve(user: AuthUser, id: string): Promise<ConversationSummaryDto> {
-    const { summary, heldBy } = await this.transactions.run(async (manager) => {
-      const conversation = await this.lockExisting(manager, id);
-      if (conversation.status === 'resolved') throw conflict(`conversation ${id} is already resolved`);
-      assertManagerOrAssignee(conversation, user);
-      const resolved = await this.conversations.resolve(manager, id, user.id);
-      await this.events.announce(resolved.event, manager);
-      return resolved;
-    });
+    const result = await this.transactions.retryingLostRaces(() => this.conversations.resolve(id, user.id, isManager(user)));
+    if (result.outcome !== 'resolved') throw resolveRefused(id, result.outcome);
+    await this.events.announce(result.event);
     // The agent has room again: route the waiting work it can take.
+    const { heldBy } = result;
     if (heldBy) await this.afterCommit('serve agent after resolve', () => this.routing.serveAgentIfWorkWaits(heldBy));
-    return toSummary(summary);
+    return toSummary((await this.conversations.findSummary(id))!);
   }
 
   async transfer(user: AuthUser, id: string, dto: TransferConversationDto): Promise<ConversationSummaryDto> {
@@ -121,4 +117,10 @@ function transferRequirements(dto: TransferConversationDto): TransferRequirement
       requiredSkills: dto.requiredSkills.map(({ name, minLevel }) => ({ name, minLevel })),
     }),
   };
+}
+
+function resolveRefused(id: string, outcome: 'not_found' | 'already_resolved' | 'not_assignee'): DomainError {
+  if (outcome === 'not_found') return notFound('conversation', id);
+  if (outcome === 'already_resolved') return conflict(`conversation ${id} is already resolved`);
+  return forbidden(`conversation ${id} is not assigned to you`);
 }

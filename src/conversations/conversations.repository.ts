@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/pagination/page';
 import { preparedQuery } from '../database/prepared-query';
 import { modifyReturning } from '../database/returning';
-import { RecordedEventJson, recordEventPerRow, recordedEvent } from '../events/event-insert';
+import { StoredEventJson, storedEvent } from '../events/event-insert';
 import { EventRow } from '../events/events.repository';
 import {
   AssignmentRow,
@@ -23,12 +23,10 @@ const SUMMARY_COLUMNS = `
   c.assigned_agent_id AS "assignedAgentId", c.assigned_at AS "assignedAt",
   c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt"`;
 
-export interface ResolvedConversation {
-  summary: ConversationRow;
-  /** the agent whose open assignment ended, if one held it */
-  heldBy: string | null;
-  event: EventRow;
-}
+export type ResolveResult =
+  | { outcome: 'not_found' | 'already_resolved' | 'not_assignee' }
+  /** heldBy: the agent whose open assignment ended, if one held it */
+  | { outcome: 'resolved'; heldBy: string | null; event: EventRow };
 
 @Injectable()
 export class ConversationsRepository {
@@ -150,34 +148,17 @@ export class ConversationsRepository {
   }
 
   /**
-   * Ends the open assignment (the assignments trigger lowers the agent's open_count in this same
-   * transaction), resolves the conversation and records the event, in one statement. Call it with
-   * the conversation locked: the statement then reads every assignment committed before the lock.
+   * Resolves the conversation in one call of `resolve_conversation` (see its migration): locked, checked,
+   * its open assignment ended and the event recorded, or the reason it may not be resolved. The call
+   * is its own transaction: committed when this returns.
    */
-  async resolve(manager: EntityManager, id: string, actorId: string): Promise<ResolvedConversation> {
-    const [row] = await preparedQuery<ConversationRow & { heldBy: string | null; event: RecordedEventJson }>(
-      manager,
-      `WITH ended AS (
-         UPDATE assignments SET ended_at = now(), end_reason = 'resolved'
-          WHERE conversation_id = $1 AND ended_at IS NULL
-          RETURNING agent_id
-       ), resolved AS (
-         UPDATE conversations c SET status = 'resolved', resolved_at = now(), assigned_agent_id = NULL
-          WHERE c.id = $1
-          RETURNING ${SUMMARY_COLUMNS}
-       ), event AS (
-         ${recordEventPerRow('resolved', {
-           type: `'conversation.resolved'`,
-           actorId: '$2::uuid',
-           subjectType: `'conversation'`,
-           subjectId: '$1',
-           payload: `jsonb_build_object('agentId', (SELECT agent_id FROM ended))`,
-         })}
-       )
-       SELECT resolved.*, (SELECT agent_id FROM ended) AS "heldBy", to_jsonb(event) AS event FROM resolved, event`,
-      [id, actorId],
+  async resolve(id: string, actorId: string, actorIsManager: boolean): Promise<ResolveResult> {
+    const [row] = await preparedQuery<{ outcome: ResolveResult['outcome']; heldBy: string | null; event: StoredEventJson | null }>(
+      this.dataSource.manager,
+      `SELECT outcome, held_by AS "heldBy", event FROM resolve_conversation($1, $2, $3)`,
+      [id, actorId, actorIsManager],
     );
-    const { heldBy, event, ...summary } = row;
-    return { summary, heldBy, event: recordedEvent(event) };
+    if (row.outcome !== 'resolved') return { outcome: row.outcome };
+    return { outcome: 'resolved', heldBy: row.heldBy, event: storedEvent(row.event!) };
   }
 }

@@ -10,9 +10,14 @@ export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(work: (manager: EntityManager) => Promise<T>, attempts = 3): Promise<T> {
+    return this.retryingLostRaces(() => this.dataSource.transaction(work), attempts);
+  }
+
+  /** For a single statement (its own transaction) that Postgres may abort the same way. */
+  async retryingLostRaces<T>(statement: () => Promise<T>, attempts = 3): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await statement();
       } catch (error) {
         const code = (error as { code?: string }).code;
         const retryable = code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED;

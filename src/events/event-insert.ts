@@ -25,3 +25,26 @@ export type RecordedEventJson = Omit<EventRow, 'at'> & { at: string };
 export function recordedEvent(json: RecordedEventJson): EventRow {
   return { ...json, at: new Date(json.at) };
 }
+
+/** An events row as `to_jsonb(events.*)` returns it, from code that records events in SQL. */
+export interface StoredEventJson {
+  id: number;
+  type: EventRow['type'];
+  actor_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+export function storedEvent(json: StoredEventJson): EventRow {
+  return {
+    id: String(json.id),
+    type: json.type,
+    actorId: json.actor_id,
+    subjectType: json.subject_type,
+    subjectId: json.subject_id,
+    payload: json.payload,
+    at: new Date(json.at),
+  };
+}

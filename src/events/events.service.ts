@@ -24,8 +24,11 @@ export class EventsService {
     await this.announce(row, manager);
   }
 
-  /** For an event a larger statement inserted itself (RETURNING EVENT_COLUMNS): live streams get it once it commits. */
-  announce(row: EventRow, manager: EntityManager): Promise<void> {
-    return this.publisher.publishWhenCommitted(row, manager.queryRunner);
+  /**
+   * For an event that SQL of its own recorded: live streams get it once it commits. Pass the
+   * transaction's manager when it is not committed yet.
+   */
+  announce(row: EventRow, manager?: EntityManager): Promise<void> {
+    return this.publisher.publishWhenCommitted(row, manager?.queryRunner);
   }
 }
