@@ -44,12 +44,16 @@ export class ReconcilerService implements OnApplicationBootstrap {
     } else {
       // Rules change at run time: waiting work is decided again under the new ruleset.
       await this.scheduler.routeConversations(await this.waiting.decidedUnderOlderRules(RECONCILE_BATCH));
+      // A routing job decides within moments; one queued longer than a pass without a decision lost its job.
+      const lostBefore = new Date(Date.now() - this.config.get('RECONCILE_INTERVAL_MS'));
+      await this.scheduler.routeConversations(await this.waiting.undecidedSince(lostBefore, RECONCILE_BATCH));
     }
     await this.scheduler.routeConversations(await this.waiting.escalationsDue(RECONCILE_BATCH));
     for (const { conversationId, assignmentId } of await this.waiting.reclaimsDue(RECONCILE_BATCH)) {
       await this.capacity.reclaimUnanswered(conversationId, assignmentId);
     }
-    const agents = await this.waiting.agentsWithRoom();
+    // Only a conversation a decision left waiting needs agents with room to come looking for it.
+    const agents = (await this.waiting.anyAwaitingAgent()) ? await this.waiting.agentsWithRoom() : [];
     for (const agentId of agents) await this.scheduler.serveAgent(agentId);
     this.logger.debug(`reconciled (full=${full}, agents with room=${agents.length})`);
   }

@@ -64,6 +64,16 @@ export class WaitingWorkRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Queued conversations that no decision has looked at since they were queued before `before`. */
+  async undecidedSince(before: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM conversations WHERE status = 'queued' AND NOT awaiting_agent AND queued_at < $1
+        ORDER BY priority DESC, received_at, id LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /**
    * Queued conversations last decided under an older ruleset. Their stored requirements may be out
    * of date: a rule changed since may make a signed-in agent eligible for them now.
