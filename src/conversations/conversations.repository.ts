@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/pagination/page';
 import { preparedQuery } from '../database/prepared-query';
 import { modifyReturning } from '../database/returning';
-import { StoredEventJson, storedEvent } from '../events/event-insert';
+import { StoredEventJson, storedEvent } from '../events/stored-event';
 import { EventRow } from '../events/events.repository';
 import {
   AssignmentRow,

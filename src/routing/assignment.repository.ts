@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { RecordedEventJson, recordEventPerRow, recordedEvent } from '../events/event-insert';
+import { StoredEventJson, storedEvent } from '../events/stored-event';
 import { EventRow } from '../events/events.repository';
 import { AGENT_ON_DUTY, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
@@ -141,7 +141,7 @@ export class AssignmentRepository {
    */
   async claimAgent(manager: EntityManager, decision: StoredDecision, rankedLoad: number): Promise<ClaimedAssignment | null> {
     const { requirements } = decision;
-    const rows = await preparedQuery<{ assignmentId: string; event: RecordedEventJson }>(
+    const rows = await preparedQuery<{ assignmentId: string; event: StoredEventJson }>(
       manager,
       `WITH agent AS (
          SELECT user_id FROM agents
@@ -166,7 +166,9 @@ export class AssignmentRepository {
            FROM assignment
           WHERE c.id = $1
        ), event AS (
-         ${recordEventPerRow('assignment', { type: `'conversation.assigned'`, actorId: 'NULL', subjectType: `'conversation'`, subjectId: '$1', payload: '$18' })}
+         INSERT INTO events (type, actor_id, subject_type, subject_id, payload)
+         SELECT 'conversation.assigned', NULL, 'conversation', $1, $18 FROM assignment
+         RETURNING *
        )
        SELECT assignment.id AS "assignmentId", to_jsonb(event) AS event FROM assignment, event`,
       [
@@ -192,7 +194,7 @@ export class AssignmentRepository {
     );
     if (rows.length === 0) return null;
     const [{ assignmentId, event }] = rows;
-    return { assignmentId, event: recordedEvent(event) };
+    return { assignmentId, event: storedEvent(event) };
   }
 
   /** Locks the rule's round-robin turn so concurrent decisions under one rule take turns in order. */
