@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 export interface ActiveSurge {
   incidentId: string;
@@ -11,14 +11,10 @@ export interface ActiveSurge {
 export class SurgeStateRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async activeSurge(manager: EntityManager = this.dataSource.manager): Promise<ActiveSurge | null> {
-    const rows: ActiveSurge[] = await manager.query(
+  async activeSurge(): Promise<ActiveSurge | null> {
+    const rows: ActiveSurge[] = await this.dataSource.query(
       `SELECT id AS "incidentId", sla_minutes AS "slaMinutes" FROM incidents WHERE surge_active`,
     );
     return rows[0] ?? null;
-  }
-
-  async isActive(manager?: EntityManager): Promise<boolean> {
-    return (await this.activeSurge(manager)) !== null;
   }
 }
