@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import { Pool } from 'pg';
 import { ROUTING_QUEUE } from '../../src/routing/routing.queue';
+import { inTransaction } from '../bench-pool';
 import { StoredPhaseFigures } from './figures';
 import { handlePattern } from './intake-load';
 
@@ -69,16 +70,8 @@ export async function purgeBacklog(db: Pool, redis: { url: string; prefix: strin
   } finally {
     await queue.close();
   }
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(db, async (client) => {
     await client.query('TRUNCATE conversations CASCADE');
     await client.query('UPDATE agents SET open_count = 0');
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { inTransaction } from '../bench-pool';
 
 /**
  * Agents inserted with SQL (generate_series) and one precomputed password hash: creating them
@@ -46,9 +47,7 @@ export async function seedAgents(db: Pool, seed: AgentSeed): Promise<SeededAgent
   const languages = languagesOf(seed.languages);
   const span = seed.capacity.max - seed.capacity.min + 1;
   const series = `FROM generate_series(1, $1::int) g`;
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(db, async (client) => {
     await client.query(
       `INSERT INTO users (id, email, name, password_hash, role, status)
        SELECT ${ID(seed.label)}, '${seed.label}-' || g || '@bench.surgeline', 'Bench Agent ' || g, $2, 'agent', 'active' ${series}`,
@@ -79,14 +78,8 @@ export async function seedAgents(db: Pool, seed: AgentSeed): Promise<SeededAgent
          FROM agents a JOIN users u ON u.id = a.user_id WHERE u.email LIKE $1 ORDER BY u.email`,
       [`${seed.label}-%@bench.surgeline`],
     );
-    await client.query('COMMIT');
     return rows.rows;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Removes a batch and everything that points at its agents (assignments, decisions) so another batch can take over. */

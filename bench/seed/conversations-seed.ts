@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { inTransaction } from '../bench-pool';
 import { languagesOf } from './agents-seed';
 
 /**
@@ -10,9 +11,7 @@ export async function seedQueuedConversations(db: Pool, range: { from: number; t
   if (range.to < range.from) return;
   const languages = languagesOf(languageCount);
   const [{ version }] = (await db.query<{ version: number }>('SELECT version FROM routing_ruleset')).rows;
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(db, async (client) => {
     await client.query(
       `INSERT INTO conversations (id, channel, handle, language, status, priority, rule_version, req_languages, received_at, queued_at, awaiting_agent)
        SELECT md5('scale-conversation-' || g)::uuid, 'web', 'scale-' || g, l.code, 'queued', 5, $3, ARRAY[l.code],
@@ -27,11 +26,5 @@ export async function seedQueuedConversations(db: Pool, range: { from: number; t
          FROM generate_series($1::int, $2::int) g JOIN conversations c ON c.id = md5('scale-conversation-' || g)::uuid`,
       [range.from, range.to],
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
