@@ -73,7 +73,11 @@ export class AssignmentRepository {
     );
   }
 
-  async saveRequirements(
+  /**
+   * The decision found no eligible agent with room: its requirements are stored and the conversation
+   * is marked as waiting for an agent, so one who gains room finds it.
+   */
+  async markWaiting(
     manager: EntityManager,
     conversationId: string,
     rule: { id: string | null; version: number },

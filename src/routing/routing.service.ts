@@ -119,9 +119,8 @@ export class RoutingService {
       return { kind: 'assigned', agentId: candidate.agentId, assignmentId: claimed.assignmentId, reclaimAt };
     }
     if (candidates.length > 0) return { kind: 'lost_race' };
-    // Stored so that an agent who gains room finds this conversation by its requirements.
     const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
-    await this.assignments.saveRequirements(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
+    await this.assignments.markWaiting(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
     return { kind: 'waiting', nextEscalationAt: escalationAt };
   }
 

@@ -21,8 +21,8 @@ export class WaitingWorkRepository {
   }
 
   /**
-   * Conversations waiting for an agent (see `awaitingAgent`) that this agent is eligible for, highest
-   * priority first, then oldest first.
+   * Conversations a decision left waiting for an agent (`awaiting_agent`) that this agent is eligible
+   * for, highest priority first, then oldest first.
    */
   async conversationsFor(agentId: string, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
