@@ -97,6 +97,9 @@ export function serviceEnv(env: BenchEnvironment, overrides: Record<string, stri
     ADMIN_EMAIL: 'admin@surgeline.bench',
     ADMIN_PASSWORD: 'admin-password-bench',
     LOG_LEVEL: 'warn',
+    // Every simulated agent and the driver share one address: the limits must not bind, only cost.
+    RATE_LIMIT_LOGIN_PER_ADDRESS: '1000000',
+    RATE_LIMIT_INTAKE_PER_SECOND: '1000000',
     ...overrides,
   };
 }

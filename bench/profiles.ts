@@ -34,7 +34,6 @@ export interface BenchProfile {
     catchUpMs: number;
     /** longest wait for the queue to empty between phases and after the last one */
     settleTimeoutMs: number;
-    routingConcurrency: number;
   };
   scaling: { agents: number[]; queued: number[]; decisions: number; warmup: number; serveCalls: number };
 }
@@ -58,7 +57,6 @@ const FULL: BenchProfile = {
     handlingMs: { min: 300, max: 1500 },
     catchUpMs: 30_000,
     settleTimeoutMs: 60_000,
-    routingConcurrency: 8,
   },
   scaling: { agents: [100, 1_000, 10_000], queued: [100, 10_000, 100_000], decisions: 150, warmup: 10, serveCalls: 20 },
 };
@@ -96,7 +94,6 @@ const SMOKE: BenchProfile = {
     handlingMs: { min: 50, max: 200 },
     catchUpMs: 1000,
     settleTimeoutMs: 10_000,
-    routingConcurrency: 4,
   },
   scaling: { agents: [10, 50], queued: [20, 200], decisions: 5, warmup: 2, serveCalls: 2 },
 };

@@ -1,3 +1,4 @@
+import type { ReplayBench } from './replay/replay-bench';
 import { BenchProfile, ProfileName } from './profiles';
 import { Distribution, ratio } from './stats';
 
@@ -112,6 +113,8 @@ export interface BenchResult {
   };
   scaling: { cells: ScalingCell[]; largestVsSmallestP50: number | null };
   targets: TargetCheck[];
+  /** the replay's speed and the staffing model's check (absent in results from before it) */
+  replay?: ReplayBench;
 }
 
 /** The best run of one script: the ceiling the service is compared with. */

@@ -3,7 +3,8 @@
  * npm run bench -- --report bench/results/<file>.json [--docs]   (tables and docs from a stored result)
  *
  * Baselines (pgbench, Bull), Surgeline end to end with 1 and 2 processes, and the cost of one
- * routing decision as roster and queue grow, on a database and Bull prefix of its own that are
+ * routing decision as roster and queue grow, the replay of scenarios/ash-cloud-2010.json with the
+ * staffing model's check, on a database and Bull prefix of its own that are
  * removed afterwards. Prints tables, writes bench/results/<timestamp>.json and (full profile, or
  * --docs) the figures in docs/benchmarks.md.
  */
@@ -19,6 +20,7 @@ import { AGENT_SETUP_NOTE, runEndToEnd } from './e2e/end-to-end';
 import { TOKEN_NOTE } from './e2e/agent-sessions';
 import { machineFacts, monitorLoad, sourceRevision } from './machine';
 import { BenchProfile, ProfileName, PROFILES } from './profiles';
+import { formatReplayBench, runReplayBench } from './replay/replay-bench';
 import { renderText, resultTables } from './report';
 import { BenchResult, ceilingTps, computeRatios, evaluateTargets, largestVsSmallest } from './result';
 
@@ -55,6 +57,7 @@ function progress(line: string): void {
 
 async function publish(result: BenchResult, file: string, writeDocs: boolean): Promise<void> {
   process.stdout.write(`\n${resultTables(result).map(renderText).join('\n\n')}\n\n`);
+  if (result.replay) process.stdout.write(`${formatReplayBench(result.replay)}\n\n`);
   if (writeDocs) {
     await updateBenchmarksDoc(join(ROOT, 'docs', 'benchmarks.md'), result, relative(ROOT, file));
     progress('docs/benchmarks.md updated');
@@ -81,6 +84,7 @@ async function run(options: Options): Promise<void> {
   const endToEnd = await runEndToEnd(env, profile.endToEnd, progress);
   const { runScaling } = await import('./scaling/scaling');
   const cells = await runScaling(env, profile.scaling, progress);
+  const replay = runReplayBench(profile.name, progress);
 
   const ceiling = ceilingTps(pgbenchRuns);
   const ratios = computeRatios(ceiling, endToEnd);
@@ -102,6 +106,7 @@ async function run(options: Options): Promise<void> {
     ratios,
     scaling,
     targets: evaluateTargets({ endToEnd, ratios, scaling }),
+    replay,
   };
 
   await mkdir(options.resultsDir, { recursive: true });

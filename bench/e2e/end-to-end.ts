@@ -19,8 +19,8 @@ type Settings = BenchProfile['endToEnd'];
 export const AGENT_SETUP_NOTE =
   'agents, languages and skills inserted with SQL (generate_series) sharing one precomputed argon2 hash, then signed in through POST /me/sign-in';
 
-async function startServices(env: BenchEnvironment, processes: number, settings: Settings): Promise<AppProcess[]> {
-  const appEnv = serviceEnv(env, { ROUTING_CONCURRENCY: String(settings.routingConcurrency) });
+async function startServices(env: BenchEnvironment, processes: number): Promise<AppProcess[]> {
+  const appEnv = serviceEnv(env);
   const starting = await Promise.allSettled(Array.from({ length: processes }, () => startAppProcess(appEnv)));
   const started = starting.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   const failed = starting.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
@@ -111,8 +111,8 @@ export async function runEndToEnd(env: BenchEnvironment, settings: Settings, pro
       await resetWork(db);
       await deleteKeys(env.redisUrl, env.bullPrefix);
       progress(`starting ${processes} service process(es)`);
-      const apps = await startServices(env, processes, settings);
-      const forget = apps.map((app) => onCleanup('service process', () => app.stop()));
+      const apps = await startServices(env, processes);
+      const forget = apps.map((app) => onCleanup('service process', () => app.stop().then(() => undefined)));
       try {
         sessions ??= await signInAgents(db, env, apps[0].baseUrl, agents);
         runs.push(await runWithProcesses(db, apps, sessions, env, settings, progress));

@@ -19,15 +19,15 @@ const CAPACITY = { min: 2, max: 10 };
 
 /** The service's classes, loaded only after the environment points at the bench database (config is read at import). */
 async function loadService() {
-  const [{ AppModule }, { RoutingService }, { RoutingProcessor }, { AssignmentRepository }, { WaitingWorkRepository }, engine] = await Promise.all([
+  const [{ AppModule }, { RoutingService }, { RoutingPump }, { AssignmentRepository }, { WaitingWorkRepository }, engine] = await Promise.all([
     import('../../src/app.module'),
     import('../../src/routing/routing.service'),
-    import('../../src/routing/routing.processor'),
+    import('../../src/routing/pump/routing-pump'),
     import('../../src/routing/assignment.repository'),
     import('../../src/routing/waiting-work.repository'),
     import('../../src/routing/engine'),
   ]);
-  return { AppModule, RoutingService, RoutingProcessor, AssignmentRepository, WaitingWorkRepository, engine };
+  return { AppModule, RoutingService, RoutingPump, AssignmentRepository, WaitingWorkRepository, engine };
 }
 
 type Service = Awaited<ReturnType<typeof loadService>>;
@@ -40,15 +40,15 @@ interface Context {
 }
 
 /**
- * The real AppModule in this process without its Bull workers: they would route the seeded queue
- * concurrently (the reconciler enqueues every queued conversation at start) and blur the timing.
+ * The real AppModule in this process without its routing pump: it would route the seeded queue
+ * concurrently (the reconciler asks for every queued conversation at start) and blur the timing.
  */
 async function startApplication(env: BenchEnvironment): Promise<{ app: TestingModule; service: Service }> {
   Object.assign(process.env, serviceEnv(env));
   const service = await loadService();
   const app = await Test.createTestingModule({ imports: [service.AppModule] })
-    .overrideProvider(service.RoutingProcessor)
-    .useValue({ onModuleInit: () => undefined })
+    .overrideProvider(service.RoutingPump)
+    .useValue({ onModuleInit: () => undefined, onModuleDestroy: () => undefined })
     .setLogger(new ConsoleLogger({ logLevels: ['error', 'warn'] }))
     .compile();
   await app.init();

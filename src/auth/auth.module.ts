@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfigService } from '../config/app-config.service';
@@ -7,7 +7,13 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { jwtOptions } from './jwt-options';
+import { RequestAuthenticator } from './request-authenticator';
+import { AccessWatch } from './sessions/access-watch';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsService } from './sessions/sessions.service';
 
+/** Global: the event streams and the Bull dashboard's gate check credentials the same way. */
+@Global()
 @Module({
   imports: [
     UsersModule,
@@ -17,6 +23,14 @@ import { jwtOptions } from './jwt-options';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    SessionsRepository,
+    RequestAuthenticator,
+    AccessWatch,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [RequestAuthenticator, AccessWatch],
 })
 export class AuthModule {}

@@ -25,4 +25,14 @@ describe('validateEnvironment', () => {
     });
     expect(env.JWT_SECRET).not.toBe(DEVELOPMENT_SECRETS.JWT_SECRET);
   });
+
+  it('reads CORS_ORIGINS as a comma-separated list of origins, none by default', () => {
+    expect(validateEnvironment({}).CORS_ORIGINS).toEqual([]);
+    expect(validateEnvironment({ CORS_ORIGINS: 'https://console.example.org, http://localhost:5173' }).CORS_ORIGINS).toEqual([
+      'https://console.example.org',
+      'http://localhost:5173',
+    ]);
+    expect(() => validateEnvironment({ CORS_ORIGINS: 'https://console.example.org/path' })).toThrow(/CORS_ORIGINS must list origins/);
+    expect(() => validateEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
 });

@@ -1,5 +1,6 @@
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsArray,
   IsEmail,
   IsIn,
   IsInt,
@@ -40,6 +41,13 @@ export class EnvironmentVariables {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Connections per process that routing decides on, apart from the requests' pool. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  ROUTING_POOL_SIZE = 4;
+
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -76,6 +84,38 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false })
   OUTBOUND_WEBHOOK_URL?: string;
 
+  /** Origins (comma-separated) whose pages may call the API with credentials; none when unset. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0) : value,
+  )
+  @IsArray()
+  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'CORS_ORIGINS must list origins like https://console.example.org, comma-separated' })
+  CORS_ORIGINS: string[] = [];
+
+  /** Log-in attempts (POST /auth/login and /auth/session) per minute for one email, from any address. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_PER_EMAIL = 10;
+
+  /** Log-in attempts per minute from one client address. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_PER_ADDRESS = 100;
+
+  /** Enrollments per minute from one client address. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ENROLL_PER_ADDRESS = 20;
+
+  /** Intake requests per second, all connectors together. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_INTAKE_PER_SECOND = 2000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -89,11 +129,24 @@ export class EnvironmentVariables {
   @Min(100)
   SHIFT_SWEEP_INTERVAL_MS = 60_000;
 
+  /** How long an agent taken back for not answering stays excluded from that conversation (or until it signs in again). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100)
-  ROUTING_CONCURRENCY = 8;
+  @Max(10080)
+  UNRESPONSIVE_EXCLUSION_MINUTES = 30;
+
+  /** How often work nobody on the roster can take is flagged and unflagged. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  UNROUTABLE_CHECK_INTERVAL_MS = 5000;
+
+  /** How long a starting process waits for Postgres and Redis to come up before it gives up. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  STARTUP_WAIT_MS = 30_000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Observable, Subscriber, Subscription } from 'rxjs';
 import { EventViewDto } from '../events/dto/event-view.dto';
 import { AuditTrailService } from '../events/audit-trail.service';
-import { agentWhoseWorkChanges } from './agent-work-events';
+import { EventReplay } from '../events/event-replay';
+import { LiveFeed } from '../events/live-stream';
+import { agentWhoseWorkChanges, workConcerning } from './agent-work-events';
 
 /**
  * Routes each live event to the work streams of the one agent it concerns. With hundreds of agents
@@ -13,7 +15,21 @@ export class AgentWorkFeed {
   private readonly listeners = new Map<string, Set<Subscriber<EventViewDto>>>();
   private source: Subscription | null = null;
 
-  constructor(private readonly auditTrail: AuditTrailService) {}
+  constructor(
+    private readonly auditTrail: AuditTrailService,
+    private readonly replay: EventReplay,
+  ) {}
+
+  /** The agent's work stream: its live events, and those it missed while reconnecting. */
+  feedOf(agentId: string): LiveFeed {
+    return {
+      live: this.workOf(agentId),
+      startListening: () => this.auditTrail.startListening(),
+      missedSince: async (lastEventId) =>
+        (await this.replay.missedSince(lastEventId, workConcerning(agentId))).filter((event) => agentWhoseWorkChanges(event) === agentId),
+      latestId: () => this.replay.latestId(),
+    };
+  }
 
   /** The live events that change the agent's work; completes when the application shuts down. */
   workOf(agentId: string): Observable<EventViewDto> {
@@ -30,10 +46,6 @@ export class AgentWorkFeed {
         if (listeners.size === 0) this.listeners.delete(agentId);
       };
     });
-  }
-
-  startListening(): Promise<void> {
-    return this.auditTrail.startListening();
   }
 
   private dispatch(event: EventViewDto): void {

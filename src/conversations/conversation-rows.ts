@@ -1,6 +1,6 @@
 import { Channel } from '../routing/engine/engine.types';
 import { AssignmentEndReason } from './dto/conversation-detail.dto';
-import { ConversationStatus, DeliveryStatus } from './dto/conversation-summary.dto';
+import { ConversationStatus, DeliveryStatus, ReplyKind } from './dto/conversation-summary.dto';
 
 /** Rows as the repositories read them; the mapper turns them into response DTOs. */
 
@@ -21,6 +21,8 @@ export interface ConversationRow {
   assignedAt: Date | null;
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
+  unroutableSince: Date | null;
+  unroutableReason: string | null;
 }
 
 export interface MessageRow {
@@ -36,7 +38,10 @@ export interface MessageRow {
 export interface ReplyRow {
   id: string;
   conversationId: string;
-  agentId: string;
+  agentId: string | null;
+  authorId: string | null;
+  kind: ReplyKind;
+  templateId: string | null;
   text: string;
   deliveryStatus: DeliveryStatus;
   createdAt: Date;
@@ -77,4 +82,6 @@ export interface ConversationFilter {
   language?: string;
   channel?: Channel;
   agentId?: string;
+  flightNumber?: string;
+  unroutable?: boolean;
 }

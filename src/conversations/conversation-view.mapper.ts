@@ -21,6 +21,8 @@ export function toSummary(row: ConversationRow): ConversationSummaryDto {
     assignedAt: iso(row.assignedAt),
     firstResponseAt: iso(row.firstResponseAt),
     resolvedAt: iso(row.resolvedAt),
+    unroutable:
+      row.unroutableSince === null ? null : { since: row.unroutableSince.toISOString(), reason: row.unroutableReason ?? '' },
   };
 }
 
@@ -40,7 +42,10 @@ export function toMessageView(row: MessageRow): MessageViewDto {
 export function toReplyView(row: ReplyRow): ReplyViewDto {
   return {
     id: row.id,
+    kind: row.kind,
     agentId: row.agentId,
+    authorId: row.authorId,
+    templateId: row.templateId,
     text: row.text,
     deliveryStatus: row.deliveryStatus,
     createdAt: row.createdAt.toISOString(),

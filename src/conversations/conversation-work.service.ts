@@ -1,21 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error';
+import { AfterCommit } from '../database/after-commit';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
 import { TransferRequirements } from '../routing/engine/engine.types';
 import { QueueReturnRepository } from '../routing/queue-return.repository';
 import { RoutingScheduler } from '../routing/routing-scheduler';
-import { assertManagerOrAssignee, isAssignedTo, isManager } from './conversation-access';
+import { assertManagerOrAssignee, isManager } from './conversation-access';
 import { LockedConversation } from './conversation-rows';
-import { toReplyView, toSummary } from './conversation-view.mapper';
+import { toSummary } from './conversation-view.mapper';
 import { ConversationsRepository } from './conversations.repository';
-import { CreateReplyDto } from './dto/create-reply.dto';
-import { ConversationSummaryDto, ReplyViewDto } from './dto/conversation-summary.dto';
+import { ConversationSummaryDto } from './dto/conversation-summary.dto';
 import { TransferConversationDto } from './dto/transfer-conversation.dto';
-import { OutboundScheduler } from './outbound.scheduler';
-import { RepliesRepository } from './replies.repository';
+import { NotesService } from './notes.service';
 
 /**
  * What agents and managers do to a conversation. Each use case locks the conversation row first,
@@ -23,54 +22,42 @@ import { RepliesRepository } from './replies.repository';
  */
 @Injectable()
 export class ConversationWorkService {
-  private readonly logger = new Logger(ConversationWorkService.name);
-
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly conversations: ConversationsRepository,
-    private readonly replies: RepliesRepository,
     private readonly queueReturn: QueueReturnRepository,
     private readonly routing: RoutingScheduler,
-    private readonly outbound: OutboundScheduler,
     private readonly events: EventsService,
+    private readonly notes: NotesService,
+    private readonly afterCommit: AfterCommit,
   ) {}
-
-  async reply(agent: AuthUser, id: string, dto: CreateReplyDto): Promise<ReplyViewDto> {
-    const reply = await this.transactions.run(async (manager) => {
-      const conversation = await this.lockExisting(manager, id);
-      if (!isAssignedTo(conversation, agent)) throw forbidden(`conversation ${id} is not assigned to you`);
-      const row = await this.replies.insertReply(manager, { conversationId: id, agentId: agent.id, text: dto.text });
-      const firstResponse = await this.conversations.recordFirstResponse(manager, id, row.id);
-      await this.conversations.clearReclaimTimer(manager, id);
-      await this.events.record(
-        { type: 'conversation.replied', actorId: agent.id, subjectType: 'conversation', subjectId: id, payload: { replyId: row.id, firstResponse } },
-        manager,
-      );
-      return row;
-    });
-    await this.afterCommit('enqueue reply delivery', () => this.outbound.enqueueReplies([reply.id]));
-    return toReplyView(reply);
-  }
 
   async resolve(user: AuthUser, id: string): Promise<ConversationSummaryDto> {
     const result = await this.transactions.retryingLostRaces(() => this.conversations.resolve(id, user.id, isManager(user)));
+    if (result.outcome === 'already_resolved' && !isManager(user) && !(await this.heldLastBy(id, user))) {
+      // resolve_conversation checks the state first; an agent that never held it must not learn it.
+      throw forbidden(`conversation ${id} is not assigned to you`);
+    }
     if (result.outcome !== 'resolved') throw resolveRefused(id, result.outcome);
     await this.events.announce(result.event);
     // The agent has room again: route the waiting work it can take.
     const { heldBy } = result;
-    if (heldBy) await this.afterCommit('serve agent after resolve', () => this.routing.serveAgentIfWorkWaits(heldBy));
+    if (heldBy) await this.afterCommit.run('serve agent after resolve', () => this.routing.serveAgentIfWorkWaits(heldBy));
     return toSummary((await this.conversations.findSummary(id))!);
   }
 
   async transfer(user: AuthUser, id: string, dto: TransferConversationDto): Promise<ConversationSummaryDto> {
     const requirements = transferRequirements(dto);
-    const { summary, fromAgentId } = await this.transactions.run(async (manager) => {
+    const summary = await this.transactions.run(async (manager, effects) => {
       const conversation = await this.lockExisting(manager, id);
+      // Permission first: an agent learns nothing about a conversation that is not its own, not even its state.
+      assertManagerOrAssignee(conversation, user);
       if (conversation.status !== 'assigned') {
         throw conflict(`conversation ${id} is ${conversation.status}; only an assigned conversation can be transferred`);
       }
-      assertManagerOrAssignee(conversation, user);
       const [returned] = await this.queueReturn.returnConversations(manager, [id], 'transferred', requirements);
+      // The hand-over remark stays with the conversation as an internal note.
+      if (dto.note !== undefined) await this.notes.addNoteIn(manager, id, user.id, dto.note);
       const previous = returned?.agentId ?? conversation.assignedAgentId!;
       await this.events.record(
         {
@@ -82,11 +69,17 @@ export class ConversationWorkService {
         },
         manager,
       );
-      return { summary: (await this.conversations.findSummary(id, manager))!, fromAgentId: previous };
+      effects.add('route transferred conversation', () => this.routing.routeConversations([id]));
+      effects.add('serve agent after transfer', () => this.routing.serveAgentIfWorkWaits(previous));
+      return (await this.conversations.findSummary(id, manager))!;
     });
-    await this.afterCommit('route transferred conversation', () => this.routing.routeConversations([id]));
-    await this.afterCommit('serve agent after transfer', () => this.routing.serveAgentIfWorkWaits(fromAgentId));
     return toSummary(summary);
+  }
+
+  /** Whether the agent held the conversation last: resolved is final, so this cannot change after the read. */
+  private async heldLastBy(id: string, user: AuthUser): Promise<boolean> {
+    const assignments = await this.conversations.findAssignments(id);
+    return assignments.at(-1)?.agentId === user.id;
   }
 
   private async lockExisting(manager: EntityManager, id: string): Promise<LockedConversation> {
@@ -94,22 +87,9 @@ export class ConversationWorkService {
     if (!conversation) throw notFound('conversation', id);
     return conversation;
   }
-
-  /**
-   * The change is committed and Postgres is the truth: if Redis is unreachable the job is rebuilt
-   * later (pending replies at start, queued conversations by the routing reconciler), so the
-   * request still succeeds.
-   */
-  private async afterCommit(what: string, enqueue: () => Promise<void>): Promise<void> {
-    try {
-      await enqueue();
-    } catch (error) {
-      this.logger.error(`Could not ${what}; it will be rebuilt from Postgres: ${(error as Error).message}`);
-    }
-  }
 }
 
-/** Only the requirements given replace the rule's; the note is agent text and is not stored. */
+/** Only the requirements given replace the rule's; the note is kept as an internal note. */
 function transferRequirements(dto: TransferConversationDto): TransferRequirements {
   return {
     ...(dto.language !== undefined && { language: dto.language }),

@@ -1,18 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiError, ApiErrors } from '../openapi/api-errors.decorator';
 import { AuthUser } from '../common/auth/auth-user';
-import { CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { ApiSignedIn, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { ConversationIdParam } from './conversation-id.param';
 import { ConversationWorkService } from './conversation-work.service';
+import { ReplyService } from './reply.service';
+import { NotesService } from './notes.service';
+import { CreateNoteDto, NoteViewDto } from './dto/note.dto';
 import { ConversationsService } from './conversations.service';
 import { ConversationDetailDto } from './dto/conversation-detail.dto';
 import { ConversationPageDto, ConversationSummaryDto, ReplyViewDto } from './dto/conversation-summary.dto';
@@ -21,48 +21,69 @@ import { ListConversationsQueryDto } from './dto/list-conversations.dto';
 import { TransferConversationDto } from './dto/transfer-conversation.dto';
 
 @ApiTags('conversations')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('conversations')
 export class ConversationsController {
   constructor(
     private readonly conversations: ConversationsService,
     private readonly work: ConversationWorkService,
+    private readonly replies: ReplyService,
+    private readonly notes: NotesService,
   ) {}
 
   @Get()
   @Roles('incident_manager')
-  @ApiOperation({ summary: 'Conversations in queue age order (oldest first), filtered' })
+  @ApiOperation({ operationId: 'listConversations', summary: 'Conversations in queue age order (oldest first), filtered' })
   @ApiOkResponse({ type: ConversationPageDto })
+  @ApiErrors(400)
   list(@Query() query: ListConversationsQueryDto): Promise<ConversationPageDto> {
     return this.conversations.list(query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One conversation with its thread, assignments and routing decisions (why this agent)' })
+  @ApiOperation({ operationId: 'getConversation', summary: 'One conversation with its thread, assignments and routing decisions (why this agent)' })
   @ApiOkResponse({ type: ConversationDetailDto })
-  @ApiForbiddenResponse({ description: 'an agent the conversation is not assigned to' })
-  @ApiNotFoundResponse()
+  @ApiError(403, 'an agent the conversation is not assigned to')
+  @ApiError(404)
+  @ApiErrors(400)
   detail(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string): Promise<ConversationDetailDto> {
     return this.conversations.detail(user, id);
   }
 
   @Post(':id/replies')
   @Roles('agent')
-  @ApiOperation({ summary: 'Reply to the passenger; delivered through the outbound queue of the channel' })
+  @ApiOperation({
+    operationId: 'replyToConversation',
+    summary: 'Reply to the passenger with `text` or an approved answer (`templateId`); delivered through the outbound queue of the channel',
+  })
+  @ApiError(400, 'neither or both of text and templateId, or an invalid field')
   @ApiCreatedResponse({ type: ReplyViewDto })
-  @ApiForbiddenResponse({ description: 'the conversation is not assigned to the caller' })
-  @ApiNotFoundResponse()
+  @ApiError(403, 'the conversation is not assigned to the caller')
+  @ApiError(404)
   reply(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Body() body: CreateReplyDto): Promise<ReplyViewDto> {
-    return this.work.reply(user, id, body);
+    return this.replies.reply(user, id, body);
+  }
+
+  @Post(':id/notes')
+  @Roles('agent', 'incident_manager')
+  @ApiOperation({ operationId: 'addConversationNote', summary: 'An internal note: never sent to the passenger, never logged or counted' })
+  @ApiCreatedResponse({ type: NoteViewDto })
+  @ApiError(403, 'an agent the conversation is not assigned to')
+  @ApiError(404)
+  @ApiErrors(400)
+  addNote(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Body() body: CreateNoteDto): Promise<NoteViewDto> {
+    return this.notes.addNote(user, id, body.text);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('agent', 'incident_manager')
-  @ApiOperation({ summary: 'Resolve: frees the agent capacity and routes waiting work to it' })
+  @ApiOperation({ operationId: 'resolveConversation', summary: 'Resolve: frees the agent capacity and routes waiting work to it' })
   @ApiOkResponse({ type: ConversationSummaryDto })
-  @ApiConflictResponse({ description: 'already resolved' })
-  @ApiNotFoundResponse()
+  @ApiError(409, 'already resolved')
+  @ApiError(404)
+  @ApiErrors(400)
+  @ApiError(403, 'an agent the conversation is not assigned to')
   resolve(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string): Promise<ConversationSummaryDto> {
     return this.work.resolve(user, id);
   }
@@ -70,10 +91,12 @@ export class ConversationsController {
   @Post(':id/transfer')
   @HttpCode(200)
   @Roles('agent', 'incident_manager')
-  @ApiOperation({ summary: 'Back to the queue with new requirements; never routed to the same agent again' })
+  @ApiOperation({ operationId: 'transferConversation', summary: 'Back to the queue with new requirements; never routed to the same agent again' })
   @ApiOkResponse({ type: ConversationSummaryDto })
-  @ApiConflictResponse({ description: 'not assigned (queued or resolved)' })
-  @ApiNotFoundResponse()
+  @ApiError(409, 'not assigned (queued or resolved)')
+  @ApiError(404)
+  @ApiErrors(400)
+  @ApiError(403, 'an agent the conversation is not assigned to')
   transfer(
     @CurrentUser() user: AuthUser,
     @ConversationIdParam() id: string,

@@ -2,6 +2,9 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { CHANNELS } from '../routing/engine/engine.types';
 import { RoutingModule } from '../routing/routing.module';
+import { RulesModule } from '../routing/rules/routing-rules.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { AcknowledgementService } from './acknowledgement.service';
 import { ConversationWorkService } from './conversation-work.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
@@ -13,6 +16,9 @@ import { OutboundProcessor } from './outbound.processor';
 import { OUTBOUND_QUEUE } from './outbound.queue';
 import { OutboundScheduler } from './outbound.scheduler';
 import { RepliesRepository } from './replies.repository';
+import { ReplyService } from './reply.service';
+import { NotesRepository } from './notes.repository';
+import { NotesService } from './notes.service';
 import { WebhookOutboundSender } from './webhook-outbound.sender';
 
 function sendersForAllChannels(sender: OutboundSender): OutboundSenders {
@@ -22,12 +28,16 @@ function sendersForAllChannels(sender: OutboundSender): OutboundSenders {
 }
 
 @Module({
-  imports: [BullModule.registerQueue({ name: OUTBOUND_QUEUE }), RoutingModule],
+  imports: [BullModule.registerQueue({ name: OUTBOUND_QUEUE }), RoutingModule, RulesModule, TemplatesModule],
   controllers: [MyConversationsController, ConversationsController],
   providers: [
+    AcknowledgementService,
     AgentWorkFeed,
     ConversationsService,
     ConversationWorkService,
+    ReplyService,
+    NotesService,
+    NotesRepository,
     ConversationsRepository,
     RepliesRepository,
     OutboundScheduler,
@@ -40,6 +50,6 @@ function sendersForAllChannels(sender: OutboundSender): OutboundSenders {
       useFactory: (webhook: WebhookOutboundSender) => sendersForAllChannels(webhook),
     },
   ],
-  exports: [OutboundScheduler],
+  exports: [OutboundScheduler, RepliesRepository, AcknowledgementService],
 })
 export class ConversationsModule {}

@@ -21,7 +21,8 @@ const SUMMARY_COLUMNS = `
   c.status, c.priority, c.escalation_step AS "escalationStep", c.received_at AS "receivedAt",
   to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "receivedAtKey",
   c.assigned_agent_id AS "assignedAgentId", c.assigned_at AS "assignedAt",
-  c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt"`;
+  c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt",
+  c.unroutable_since AS "unroutableSince", c.unroutable_reason AS "unroutableReason"`;
 
 export type ResolveResult =
   | { outcome: 'not_found' | 'already_resolved' | 'not_assignee' }
@@ -45,6 +46,9 @@ export class ConversationsRepository {
     if (filter.status) conditions.push(`c.status = ${param(filter.status)}`);
     if (filter.language) conditions.push(`c.language = ${param(filter.language)}`);
     if (filter.channel) conditions.push(`c.channel = ${param(filter.channel)}`);
+    if (filter.flightNumber) conditions.push(`c.flight_number = ${param(filter.flightNumber)}`);
+    // true walks conversations_unroutable_idx; false is everything not flagged.
+    if (filter.unroutable !== undefined) conditions.push(`c.unroutable_since IS ${filter.unroutable ? 'NOT NULL' : 'NULL'}`);
     if (filter.agentId) {
       // A resolved conversation has no assignee any more; it belongs to whoever held it when it was resolved.
       const agent = param(filter.agentId);
@@ -80,8 +84,8 @@ export class ConversationsRepository {
 
   async findReplies(conversationIds: string[]): Promise<ReplyRow[]> {
     return this.dataSource.query(
-      `SELECT id, conversation_id AS "conversationId", agent_id AS "agentId", text,
-              delivery_status AS "deliveryStatus", created_at AS "createdAt"
+      `SELECT id, conversation_id AS "conversationId", agent_id AS "agentId", author_id AS "authorId", kind,
+              template_id AS "templateId", text, delivery_status AS "deliveryStatus", created_at AS "createdAt"
          FROM replies WHERE conversation_id = ANY($1::uuid[])
         ORDER BY created_at, id`,
       [conversationIds],

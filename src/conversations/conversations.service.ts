@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
-import { invalidInput, notFound } from '../common/errors/domain-error';
-import { decodeCursor, Keyset, Page, toPage } from '../common/pagination/page';
+import { notFound } from '../common/errors/domain-error';
+import { decodeCursor, Page, TIME_AND_UUID, toPage } from '../common/pagination/page';
 import { assertManagerOrAssignee } from './conversation-access';
 import {
   keysetOf,
@@ -14,13 +14,16 @@ import { ConversationsRepository } from './conversations.repository';
 import { ConversationDetailDto } from './dto/conversation-detail.dto';
 import { AgentConversationDto, ConversationSummaryDto } from './dto/conversation-summary.dto';
 import { ListConversationsQueryDto } from './dto/list-conversations.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { NotesService } from './notes.service';
+import { normaliseFlightNumber } from '../intake/flight-number';
 
 /** What agents and managers read about conversations. */
 @Injectable()
 export class ConversationsService {
-  constructor(private readonly conversations: ConversationsRepository) {}
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly notes: NotesService,
+  ) {}
 
   /** The caller's open conversations, oldest first, each with its thread. */
   async listMine(agent: AuthUser): Promise<AgentConversationDto[]> {
@@ -32,9 +35,10 @@ export class ConversationsService {
   }
 
   async list(query: ListConversationsQueryDto): Promise<Page<ConversationSummaryDto>> {
-    const after = conversationCursor(query.cursor);
+    const after = decodeCursor(query.cursor, TIME_AND_UUID);
     const { status, language, channel, agentId } = query;
-    const rows = await this.conversations.findPage({ status, language, channel, agentId }, after, query.limit + 1);
+    const flightNumber = query.flightNumber === undefined ? undefined : (normaliseFlightNumber(query.flightNumber) ?? undefined);
+    const rows = await this.conversations.findPage({ status, language, channel, agentId, flightNumber, unroutable: query.unroutable }, after, query.limit + 1);
     return toPage(rows, query.limit, keysetOf, toSummary);
   }
 
@@ -42,25 +46,19 @@ export class ConversationsService {
     const row = await this.conversations.findSummary(id);
     if (!row) throw notFound('conversation', id);
     assertManagerOrAssignee(row, user);
-    const [messages, replies, assignments, decisions] = await Promise.all([
+    const [messages, replies, assignments, decisions, notesAndHistory] = await Promise.all([
       this.conversations.findMessages([id]),
       this.conversations.findReplies([id]),
       this.conversations.findAssignments(id),
       this.conversations.findDecisions(id),
+      this.notes.notesAndHistory(id),
     ]);
     return {
       ...withThreads([row], messages, replies)[0],
       assignments: assignments.map(toAssignmentView),
       decisions: decisions.map(toDecisionView),
+      ...notesAndHistory,
     };
   }
 }
 
-/** A cursor is opaque to clients, so one that decodes to something else was not issued by this list. */
-function conversationCursor(cursor: string | undefined): Keyset | null {
-  const keyset = decodeCursor(cursor);
-  if (keyset && (Number.isNaN(Date.parse(keyset.sortValue)) || !UUID.test(keyset.id))) {
-    throw invalidInput('cursor is not a cursor this list returned');
-  }
-  return keyset;
-}

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bull';
+import { PeriodicWork } from '../periodic/periodic-work.service';
 import { DeliverReplyPayload, deliverReplyJobId, OUTBOUND_JOB_OPTIONS, OUTBOUND_QUEUE, OutboundJob } from './outbound.queue';
 import { RepliesRepository } from './replies.repository';
 
@@ -8,13 +9,18 @@ const REQUEUE_BATCH = 1000;
 
 /** Hands committed replies to the outbound queue; Postgres stays the truth about what is pending. */
 @Injectable()
-export class OutboundScheduler implements OnApplicationBootstrap {
+export class OutboundScheduler implements OnModuleInit {
   private readonly logger = new Logger(OutboundScheduler.name);
 
   constructor(
     @InjectQueue(OUTBOUND_QUEUE) private readonly queue: Queue,
     private readonly replies: RepliesRepository,
+    private readonly periodic: PeriodicWork,
   ) {}
+
+  onModuleInit(): void {
+    this.periodic.register('redeliverReplies', () => this.enqueuePendingReplies());
+  }
 
   /** Call only after the reply is committed. */
   async enqueueReplies(replyIds: string[]): Promise<void> {
@@ -29,14 +35,14 @@ export class OutboundScheduler implements OnApplicationBootstrap {
     );
   }
 
-  /** A reply committed while Redis was unreachable (or flushed) is still pending in Postgres: send it now. */
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      const pending = await this.replies.findPendingIds(REQUEUE_BATCH);
-      await this.enqueueReplies(pending);
-      if (pending.length > 0) this.logger.log(`${pending.length} pending repl(ies) handed to the outbound queue`);
-    } catch (error) {
-      this.logger.error(`Could not re-enqueue pending replies: ${(error as Error).message}`);
-    }
+  /**
+   * A reply committed while Redis was unreachable, or whose job Redis lost (a flush, a restart), is
+   * still pending in Postgres: hand it to the queue again, at start and every RECONCILE_INTERVAL_MS.
+   * A reply whose job Redis still holds (waiting, retrying, running) keeps it: the job id is the same.
+   */
+  async enqueuePendingReplies(): Promise<void> {
+    const pending = await this.replies.findPendingIds(REQUEUE_BATCH);
+    await this.enqueueReplies(pending);
+    this.logger.debug(`${pending.length} pending repl(ies) handed to the outbound queue`);
   }
 }

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigService } from '../config/app-config.service';
+import { AfterCommit } from './after-commit';
 import { buildDataSourceOptions } from './data-source-options';
+import { ROUTING_CONNECTION, RoutingTransactionRunner } from './routing-data-source';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -15,8 +17,17 @@ import { TransactionRunner } from './transaction-runner';
         migrationsRun: false,
       }),
     }),
+    TypeOrmModule.forRootAsync({
+      name: ROUTING_CONNECTION,
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        ...buildDataSourceOptions(config.get('DATABASE_URL'), config.get('ROUTING_POOL_SIZE')),
+        name: ROUTING_CONNECTION,
+        migrationsRun: false,
+      }),
+    }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [TransactionRunner, RoutingTransactionRunner, AfterCommit],
+  exports: [TransactionRunner, RoutingTransactionRunner, AfterCommit],
 })
 export class DatabaseModule {}

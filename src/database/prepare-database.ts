@@ -3,12 +3,19 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 
 const MIGRATION_LOCK_KEY = 7_310_042;
+const DUPLICATE_DATABASE = '42P04';
+const UNIQUE_VIOLATION = '23505';
+const TEMPLATE_IN_USE = '55006';
 
 function databaseName(databaseUrl: string): string {
   return decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
 }
 
-/** Creates the database when it does not exist yet (development and test only). */
+/**
+ * Creates the database when it does not exist yet (development and test only). Processes started
+ * together race here: the loser's CREATE fails with 42P04, or with a unique violation on
+ * pg_database_datname_index when both passed Postgres's own check at once. Either way it exists.
+ */
 export async function createDatabaseIfMissing(databaseUrl: string, template?: string): Promise<void> {
   const name = databaseName(databaseUrl);
   const adminUrl = new URL(databaseUrl);
@@ -16,13 +23,20 @@ export async function createDatabaseIfMissing(databaseUrl: string, template?: st
   const client = new Client({ connectionString: adminUrl.toString() });
   await client.connect();
   try {
-    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (existing.rowCount === 0) {
-      const from = template ? ` TEMPLATE "${template.replace(/"/g, '""')}"` : '';
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"${from}`).catch((error: { code?: string }) => {
-        // Another process created it between our check and our CREATE.
-        if (error.code !== '42P04') throw error;
-      });
+    const from = template ? ` TEMPLATE "${template.replace(/"/g, '""')}"` : '';
+    for (let attempt = 1; ; attempt++) {
+      const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (existing.rowCount !== 0) return;
+      try {
+        await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"${from}`);
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === DUPLICATE_DATABASE || code === UNIQUE_VIOLATION) return;
+        // The template is being copied or used by someone else for a moment.
+        if (code !== TEMPLATE_IN_USE || attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
     }
   } finally {
     await client.end();

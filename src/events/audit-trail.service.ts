@@ -42,10 +42,7 @@ export class AuditTrailService {
 }
 
 function cursorId(cursor: string | undefined): string | undefined {
-  const keyset = decodeCursor(cursor);
-  if (!keyset) return undefined;
-  if (!/^\d{1,19}$/.test(keyset.id)) throw invalidInput('cursor is not a cursor this list returned');
-  return keyset.id;
+  return decodeCursor(cursor, { sortValue: 'bigint', id: 'bigint' })?.id;
 }
 
 export function toEventView(row: EventRow): EventViewDto {

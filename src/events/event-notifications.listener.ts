@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import { AppConfigService } from '../config/app-config.service';
+import { Draining } from '../lifecycle/draining';
 import { decodeEvents, eventsChannel } from './event-channel';
 import { EventRow } from './events.repository';
 
@@ -19,7 +20,13 @@ export class EventNotificationsListener implements OnModuleDestroy {
   private subscriber: Redis | null = null;
   private listening: Promise<void> | null = null;
 
-  constructor(private readonly config: AppConfigService) {}
+  constructor(
+    private readonly config: AppConfigService,
+    draining: Draining,
+  ) {
+    // Streams end as soon as the process starts draining, so their clients reconnect elsewhere.
+    draining.begun.subscribe(() => this.events.complete());
+  }
 
   /** Committed events, in the order they were published; completes when the application shuts down. */
   get committedEvents(): Observable<EventRow> {

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { AppConfigService } from '../config/app-config.service';
+import { AfterCommit } from '../database/after-commit';
+import { ROUTING_CONNECTION } from '../database/routing-data-source';
 import { encodeEvents, eventsChannel } from './event-channel';
 import { EventRow } from './events.repository';
 
@@ -13,7 +15,7 @@ const PENDING_EVENTS = 'surgeline.pendingEvents';
  * Notifying from inside the transaction (pg_notify) would serialize the commits of every writing
  * transaction in the database; publishing after the commit costs one Redis command and no lock.
  * A process that dies between its commit and the publish loses that live message only: GET /events
- * is the record.
+ * is the record. A failed publish is counted under AfterCommit's failure policy.
  */
 @Injectable()
 export class EventPublisher implements EntitySubscriberInterface, OnModuleDestroy {
@@ -21,8 +23,14 @@ export class EventPublisher implements EntitySubscriberInterface, OnModuleDestro
   private readonly redis: Redis;
   private readonly channel: string;
 
-  constructor(@InjectDataSource() dataSource: DataSource, config: AppConfigService) {
-    dataSource.subscribers.push(this);
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @InjectDataSource(ROUTING_CONNECTION) routingDataSource: DataSource,
+    config: AppConfigService,
+    private readonly afterCommit: AfterCommit,
+  ) {
+    // Both pools' commits: routing records its assignments on a pool of its own.
+    for (const source of [dataSource, routingDataSource]) source.subscribers.push(this);
     this.redis = new Redis(config.get('REDIS_URL'), { lazyConnect: true, maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined); // each failed publish is logged where it happens
     this.channel = eventsChannel(config.get('BULL_PREFIX'));
@@ -52,10 +60,13 @@ export class EventPublisher implements EntitySubscriberInterface, OnModuleDestro
 
   private async publish(rows: EventRow[]): Promise<void> {
     if (rows.length === 0) return;
+    // What happened, to whom, by whom: ids only, never payloads (they may name flights or counts of people).
+    for (const row of rows) this.logger.log(`${row.type} ${row.subjectType ?? '-'} ${row.subjectId ?? '-'} by ${row.actorId ?? 'the service'} (event ${row.id})`);
     try {
       await this.redis.publish(this.channel, encodeEvents(rows));
     } catch (error) {
-      this.logger.warn(`${rows.length} committed event(s) not published to live streams: ${(error as Error).message}`);
+      // Live streams catch up from GET /events (Last-Event-ID) when they reconnect.
+      this.afterCommit.countFailure('publish events', error);
     }
   }
 }

@@ -1,11 +1,14 @@
 /** Every state change the audit trail knows; payloads never carry passenger text. */
 export const EVENT_TYPES = [
   'auth.login_failed',
+  'auth.session_started',
+  'auth.session_ended',
   'user.created',
   'agent.updated',
   'agent.approved',
   'agent.imported',
   'incident.created',
+  'incident.updated',
   'incident.closed',
   'surge.activated',
   'surge.deactivated',
@@ -23,7 +26,9 @@ export const EVENT_TYPES = [
   'conversation.transferred',
   'conversation.replied',
   'conversation.resolved',
+  'conversation.unroutable',
   'routing_rule.changed',
+  'flight.replied',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

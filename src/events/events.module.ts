@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditTrailService } from './audit-trail.service';
 import { EventNotificationsListener } from './event-notifications.listener';
 import { EventPublisher } from './event-publisher';
+import { EventReplay } from './event-replay';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -9,7 +10,7 @@ import { EventsService } from './events.service';
 @Global()
 @Module({
   controllers: [EventsController],
-  providers: [EventsService, EventPublisher, EventsRepository, EventNotificationsListener, AuditTrailService],
-  exports: [EventsService, AuditTrailService],
+  providers: [EventsService, EventPublisher, EventsRepository, EventNotificationsListener, AuditTrailService, EventReplay],
+  exports: [EventsService, AuditTrailService, EventReplay],
 })
 export class EventsModule {}

@@ -52,4 +52,31 @@ export class EventsRepository {
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     return this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY events.id DESC LIMIT $${params.length}`, params);
   }
+
+  /** Oldest first: the events after `afterId` committed since `since`, at most `limit`. */
+  async findAfter(afterId: string, since: Date, limit: number, concerning?: AgentConcern): Promise<EventRow[]> {
+    const params: unknown[] = [afterId, since, limit];
+    let concernCondition = '';
+    if (concerning) {
+      params.push(concerning.types, concerning.agentId);
+      concernCondition = `AND type = ANY($4) AND (${concerning.fields.map((field) => `payload ->> '${field}' = $5`).join(' OR ')})`;
+    }
+    return this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1::bigint AND at >= $2 ${concernCondition} ORDER BY events.id LIMIT $3`,
+      params,
+    );
+  }
+
+  /** The newest event's id, '0' before the first. */
+  async latestId(): Promise<string> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(`SELECT coalesce(max(id), 0)::text AS id FROM events`);
+    return row.id;
+  }
+}
+
+/** Narrows a replay to the events of these types whose payload names the agent in one of these fields. */
+export interface AgentConcern {
+  agentId: string;
+  types: EventType[];
+  fields: string[];
 }

@@ -13,6 +13,8 @@ export function toIncidentView(row: IncidentRow, history: SurgeEventRow[]): Inci
     surgeActive: row.surgeActive,
     surgeActivatedAt: row.surgeActivatedAt?.toISOString() ?? null,
     slaMinutes: row.slaMinutes,
+    maxShiftHoursPer24h: row.maxShiftHoursPer24h,
+    volunteerMaxConcurrent: row.volunteerMaxConcurrent,
     createdAt: row.createdAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     surgeHistory: history.map(({ action, actorId, actorName, at }) => ({ action, actorId, actorName, at: at.toISOString() })),

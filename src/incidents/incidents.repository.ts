@@ -10,6 +10,8 @@ export interface IncidentRow {
   description: string | null;
   status: IncidentStatus;
   slaMinutes: number;
+  maxShiftHoursPer24h: number;
+  volunteerMaxConcurrent: number;
   surgeActive: boolean;
   surgeActivatedAt: Date | null;
   createdAt: Date;
@@ -26,12 +28,19 @@ export interface SurgeEventRow {
   at: Date;
 }
 
-export interface NewIncident {
+export interface IncidentSettings {
+  slaMinutes: number;
+  maxShiftHoursPer24h: number;
+  volunteerMaxConcurrent: number;
+}
+
+export interface NewIncident extends IncidentSettings {
   name: string;
   description: string | null;
-  slaMinutes: number;
   createdBy: string;
 }
+
+export type IncidentChanges = Partial<IncidentSettings & { name: string; description: string }>;
 
 export interface IncidentListFilter {
   limit: number;
@@ -39,7 +48,8 @@ export interface IncidentListFilter {
   status?: IncidentStatus;
 }
 
-const INCIDENT_COLUMNS = `id, name, description, status, sla_minutes AS "slaMinutes", surge_active AS "surgeActive",
+const INCIDENT_COLUMNS = `id, name, description, status, sla_minutes AS "slaMinutes",
+  max_shift_hours_per_24h AS "maxShiftHoursPer24h", volunteer_max_concurrent AS "volunteerMaxConcurrent", surge_active AS "surgeActive",
   surge_activated_at AS "surgeActivatedAt", created_at AS "createdAt", closed_at AS "closedAt",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`;
 
@@ -49,8 +59,9 @@ export class IncidentsRepository {
 
   async insertIncident(manager: EntityManager, incident: NewIncident): Promise<IncidentRow> {
     const rows: IncidentRow[] = await manager.query(
-      `INSERT INTO incidents (name, description, sla_minutes, created_by) VALUES ($1, $2, $3, $4) RETURNING ${INCIDENT_COLUMNS}`,
-      [incident.name, incident.description, incident.slaMinutes, incident.createdBy],
+      `INSERT INTO incidents (name, description, sla_minutes, max_shift_hours_per_24h, volunteer_max_concurrent, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${INCIDENT_COLUMNS}`,
+      [incident.name, incident.description, incident.slaMinutes, incident.maxShiftHoursPer24h, incident.volunteerMaxConcurrent, incident.createdBy],
     );
     return rows[0];
   }
@@ -102,6 +113,23 @@ export class IncidentsRepository {
 
   async insertSurgeEvent(manager: EntityManager, incidentId: string, action: SurgeAction, actorId: string): Promise<void> {
     await manager.query(`INSERT INTO surge_events (incident_id, action, actor_id) VALUES ($1, $2, $3)`, [incidentId, action, actorId]);
+  }
+
+  /** A field left out (undefined) keeps its value; nothing given changes nothing. */
+  async updateIncident(manager: EntityManager, id: string, changes: IncidentChanges): Promise<void> {
+    const columns: Record<keyof IncidentChanges, string> = {
+      name: 'name',
+      description: 'description',
+      slaMinutes: 'sla_minutes',
+      maxShiftHoursPer24h: 'max_shift_hours_per_24h',
+      volunteerMaxConcurrent: 'volunteer_max_concurrent',
+    };
+    const params: unknown[] = [id];
+    const sets = (Object.keys(columns) as (keyof IncidentChanges)[])
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => `${columns[key]} = $${params.push(changes[key])}`);
+    if (sets.length === 0) return;
+    await manager.query(`UPDATE incidents SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
   async closeIncident(manager: EntityManager, id: string): Promise<void> {

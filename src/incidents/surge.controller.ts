@@ -1,16 +1,17 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../common/auth/auth.decorators';
 import { SurgeStatusDto } from './dto/surge-status.dto';
 import { SurgeService } from './surge.service';
 
 @ApiTags('incidents')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('surge')
 export class SurgeController {
   constructor(private readonly surge: SurgeService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Whether surge mode is on, and for which incident (any signed-in user)' })
+  @ApiOperation({ operationId: 'getSurge', summary: 'Whether surge mode is on, and for which incident (any signed-in user)' })
   @ApiOkResponse({ type: SurgeStatusDto })
   current(): Promise<SurgeStatusDto> {
     return this.surge.currentSurge();

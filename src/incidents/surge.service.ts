@@ -4,7 +4,7 @@ import { conflict, DomainError, notFound } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
-import { AgentWorkReturnService } from '../routing/agent-work-return.service';
+import { OffDutyService } from '../routing/off-duty.service';
 import { RoutingScheduler } from '../routing/routing-scheduler';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { IncidentViewDto } from './dto/incident-view.dto';
@@ -21,7 +21,7 @@ export class SurgeService {
     private readonly volunteers: VolunteersService,
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
-    private readonly agentWork: AgentWorkReturnService,
+    private readonly offDuty: OffDutyService,
     private readonly routing: RoutingScheduler,
   ) {}
 
@@ -37,26 +37,25 @@ export class SurgeService {
 
   /** Idempotent for the incident already in surge; 409 while another incident's surge is on. */
   async activateSurge(actor: AuthUser, incidentId: string): Promise<IncidentViewDto> {
-    const activated = await this.transactions
-      .run(async (manager) => {
+    await this.transactions
+      .run(async (manager, effects) => {
         const incident = await this.incidents.findIncident(incidentId, { manager, lock: true });
         if (!incident) throw notFound('incident', incidentId);
         if (incident.status === 'closed') throw conflict(`incident ${incidentId} is closed; its surge cannot be activated`);
-        if (incident.surgeActive) return false;
+        if (incident.surgeActive) return;
         const other = await this.incidents.findActiveSurge(manager);
         if (other) throw otherSurgeActive(other);
         await this.incidents.setSurgeActive(manager, incidentId, true);
         await this.incidents.insertSurgeEvent(manager, incidentId, 'activated', actor.id);
         await this.events.record({ type: 'surge.activated', actorId: actor.id, subjectType: 'incident', subjectId: incidentId }, manager);
-        return true;
+        // Surge-only rules now match and volunteers may work: decide the waiting work again.
+        effects.add('reconcile after surge on', () => this.routing.reconcileNow());
       })
       .catch(async (error: unknown) => {
         // Lost the race to a concurrent activation of another incident: the index refused the second surge.
         if (isUniqueViolation(error, 'incidents_single_active_surge')) throw otherSurgeActive(await this.incidents.findActiveSurge());
         throw error;
       });
-    // Surge-only rules now match and volunteers may work: decide the waiting work again.
-    if (activated) await this.routing.reconcileNow();
     return this.incidentViews.getIncident(incidentId);
   }
 
@@ -66,25 +65,20 @@ export class SurgeService {
    * queue (keeping their age) in the same commit. Idempotent when the surge is already off.
    */
   async deactivateSurge(actor: AuthUser, incidentId: string): Promise<IncidentViewDto> {
-    const requeued = await this.transactions.run(async (manager) => {
+    await this.transactions.run(async (manager, effects) => {
       const incident = await this.incidents.findIncident(incidentId, { manager, lock: true });
       if (!incident) throw notFound('incident', incidentId);
-      if (!incident.surgeActive) return null;
+      if (!incident.surgeActive) return;
       await this.incidents.setSurgeActive(manager, incidentId, false);
       await this.incidents.insertSurgeEvent(manager, incidentId, 'deactivated', actor.id);
       const expired = await this.volunteers.expireVolunteersOfIncident(manager, incidentId, actor.id);
-      const returned: string[] = [];
-      for (const agentId of expired) returned.push(...(await this.agentWork.returnAgentWork(manager, agentId, 'surge_ended', actor.id)));
+      for (const agentId of expired) await this.offDuty.takeOffDuty(manager, effects, agentId, 'surge_ended', actor.id);
       await this.events.record(
         { type: 'surge.deactivated', actorId: actor.id, subjectType: 'incident', subjectId: incidentId, payload: { expiredVolunteers: expired.length } },
         manager,
       );
-      return returned;
+      effects.add('reconcile after surge off', () => this.routing.reconcileNow());
     });
-    if (requeued !== null) {
-      await this.routing.routeConversations(requeued);
-      await this.routing.reconcileNow();
-    }
     return this.incidentViews.getIncident(incidentId);
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { conflict } from '../common/errors/domain-error';
+import { AfterCommit } from '../database/after-commit';
 import { isUniqueViolation } from '../database/pg-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RoutingScheduler } from '../routing/routing-scheduler';
@@ -13,33 +14,40 @@ import {
   OpenConversationRef,
   ThreadedMessageRef,
 } from './intake.repository';
+import { maskCardNumbers } from './card-masking';
+import { extractFlightNumber, normaliseFlightNumber } from './flight-number';
 import { detectLanguage } from './language-detector';
+import { WaitEstimator } from '../stats/wait-estimator';
+import { AcknowledgementService } from '../conversations/acknowledgement.service';
 
 /** Rounds of "join the open conversation or open one"; each lost round means a sender's conversation changed under us. */
 const THREADING_ATTEMPTS = 3;
 
 /** The message as stored: language detected when not given, received now when the channel did not say. */
 function incomingMessage(dto: ReceiveMessageDto, now: Date): IncomingMessage {
+  const text = maskCardNumbers(dto.text);
   return {
     channel: dto.channel,
     externalId: dto.externalId,
     handle: dto.from.handle,
     fromName: dto.from.name ?? null,
-    text: dto.text,
-    language: dto.language ?? detectLanguage(dto.text),
-    flightNumber: dto.flightNumber ?? null,
+    // Card numbers are masked before the text reaches Postgres, Redis, a log or the outbound queue.
+    text,
+    language: dto.language ?? detectLanguage(text),
+    flightNumber: (dto.flightNumber && normaliseFlightNumber(dto.flightNumber)) || extractFlightNumber(text),
     receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : now,
   };
 }
 
 @Injectable()
 export class IntakeService {
-  private readonly logger = new Logger(IntakeService.name);
-
   constructor(
     private readonly intake: IntakeRepository,
     private readonly transactions: TransactionRunner,
     private readonly routing: RoutingScheduler,
+    private readonly afterCommit: AfterCommit,
+    private readonly waits: WaitEstimator,
+    private readonly acknowledgements: AcknowledgementService,
   ) {}
 
   /**
@@ -61,8 +69,16 @@ export class IntakeService {
     }
 
     const { opened, ...ref } = stored;
-    if (opened) await this.enqueueRouting(ref.conversationId);
-    return { ...ref, duplicate: false };
+    // Intake needs only Postgres: with Redis down the conversation waits, queued, for the reconciler.
+    if (opened) await this.afterCommit.run('route new conversation', () => this.routing.routeConversations([ref.conversationId]));
+    const wait = await this.waits.forConversation(ref.conversationId);
+    // The acknowledgement tells the passenger the same wait this answer gives.
+    if (opened) {
+      await this.afterCommit.run('acknowledge new conversation', () =>
+        this.acknowledgements.acknowledgeNewConversation(ref.conversationId, wait.estimatedWaitSeconds),
+      );
+    }
+    return { ...ref, duplicate: false, ...wait };
   }
 
   /**
@@ -93,15 +109,6 @@ export class IntakeService {
   private async answerDuplicate(dto: ReceiveMessageDto): Promise<IntakeResultDto> {
     const winner = await this.intake.findMessage(dto.channel, dto.externalId);
     if (!winner) throw conflict('This message was stored concurrently and then removed; retry the message');
-    return { ...winner, duplicate: true };
-  }
-
-  /** After commit; if Redis refuses, the conversation stays queued in Postgres for the reconciler. */
-  private async enqueueRouting(conversationId: string): Promise<void> {
-    try {
-      await this.routing.routeConversations([conversationId]);
-    } catch (error) {
-      this.logger.warn(`Routing of conversation ${conversationId} not enqueued: ${(error as Error).message}`);
-    }
+    return { ...winner, duplicate: true, ...(await this.waits.forConversation(winner.conversationId)) };
   }
 }

@@ -53,8 +53,9 @@ export class PresenceRepository {
     return rows[0].signedInAt;
   }
 
-  async markSignedOut(manager: EntityManager, agentId: string): Promise<void> {
-    await manager.query(`UPDATE agents SET presence = 'offline', signed_in_at = NULL WHERE user_id = $1`, [agentId]);
+  /** Signing in again ends the agent's exclusions for not answering (a transfer's stay). */
+  async liftUnresponsiveExclusions(manager: EntityManager, agentId: string): Promise<void> {
+    await manager.query(`DELETE FROM conversation_exclusions WHERE agent_id = $1 AND expires_at IS NOT NULL`, [agentId]);
   }
 
   async setPresence(manager: EntityManager, agentId: string, presence: Exclude<Presence, 'offline'>): Promise<void> {

@@ -4,14 +4,15 @@ import { AuthUser } from '../common/auth/auth-user';
 import { conflict, notFound } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
-import { AgentWorkReturnService } from '../routing/agent-work-return.service';
+import { OffDutyReason, OffDutyService } from '../routing/off-duty.service';
 import { RoutingScheduler } from '../routing/routing-scheduler';
+import { UnroutableWorkService } from '../routing/unroutable/unroutable-work.service';
 import { isInsideSignInWindow, keepsVolunteerSignedIn, SIGN_IN_EARLY_MINUTES } from '../shifts/shift-window';
 import { PresenceViewDto } from './dto/presence-view.dto';
 import { SettablePresence } from './dto/update-presence.dto';
 import { LockedAgent, PresenceRepository } from './presence.repository';
 
-export type SignOutReason = 'requested' | 'shift_ended';
+export type SignOutReason = Extract<OffDutyReason, 'requested' | 'shift_ended'>;
 
 const view = (agent: Pick<LockedAgent, 'presence' | 'signedInAt'>): PresenceViewDto => ({
   presence: agent.presence,
@@ -29,26 +30,28 @@ export class PresenceService {
     private readonly presence: PresenceRepository,
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
-    private readonly agentWork: AgentWorkReturnService,
+    private readonly offDuty: OffDutyService,
     private readonly routing: RoutingScheduler,
+    private readonly unroutable: UnroutableWorkService,
   ) {}
 
   /** Staff any time; a volunteer inside a claimed shift (or just before it) while its surge is active. Already signed in → unchanged. */
   async signIn(agent: AuthUser): Promise<PresenceViewDto> {
-    const { result, signedIn, workFrom } = await this.transactions.run(async (manager) => {
+    return this.transactions.run(async (manager, effects) => {
       const locked = await this.lockAgent(manager, agent.id);
-      if (locked.presence !== 'offline') return { result: view(locked), signedIn: false, workFrom: undefined };
+      if (locked.presence !== 'offline') return view(locked);
       const workFrom = locked.kind === 'volunteer' ? await this.volunteerShiftStart(manager, agent.id, locked) : undefined;
       const signedInAt = await this.presence.markSignedIn(manager, agent.id);
+      await this.presence.liftUnresponsiveExclusions(manager, agent.id);
       await this.events.record(
         { type: 'agent.signed_in', actorId: agent.id, subjectType: 'agent', subjectId: agent.id, payload: { kind: locked.kind } },
         manager,
       );
-      return { result: view({ presence: 'available', signedInAt }), signedIn: true, workFrom };
+      effects.add('unflag work the agent can take', () => this.unroutable.unflagWorkFor(agent.id));
+      // A volunteer signed in early takes work once its shift starts.
+      effects.add('serve agent after sign-in', () => this.routing.serveAgent(agent.id, workFrom));
+      return view({ presence: 'available', signedInAt });
     });
-    // A volunteer signed in early takes work once its shift starts.
-    if (signedIn) await this.routing.serveAgent(agent.id, workFrom);
-    return result;
   }
 
   /**
@@ -56,28 +59,21 @@ export class PresenceService {
    * queue in the same commit, keeping their age, and are routed again once it is committed.
    */
   async signOut(agentId: string, reason: SignOutReason, actorId: string | null): Promise<boolean> {
-    const requeued = await this.transactions.run(async (manager) => {
+    return this.transactions.run(async (manager, effects) => {
       const locked = await this.lockAgent(manager, agentId);
-      if (locked.presence === 'offline') return null;
+      if (locked.presence === 'offline') return false;
       // The sweep chose this agent before taking the lock; a shift claimed since then keeps it signed in.
-      if (reason === 'shift_ended' && (await this.coveredByClaimedShift(manager, agentId, locked.now))) return null;
-      await this.presence.markSignedOut(manager, agentId);
-      await this.events.record(
-        { type: 'agent.signed_out', actorId, subjectType: 'agent', subjectId: agentId, payload: { reason } },
-        manager,
-      );
-      return this.agentWork.returnAgentWork(manager, agentId, 'signed_out', actorId);
+      if (reason === 'shift_ended' && (await this.coveredByClaimedShift(manager, agentId, locked.now))) return false;
+      await this.offDuty.takeOffDuty(manager, effects, agentId, reason, actorId);
+      return true;
     });
-    if (requeued === null) return false;
-    await this.routing.routeConversations(requeued);
-    return true;
   }
 
   async changePresence(agent: AuthUser, status: SettablePresence): Promise<PresenceViewDto> {
-    const { result, changed } = await this.transactions.run(async (manager) => {
+    return this.transactions.run(async (manager, effects) => {
       const locked = await this.lockAgent(manager, agent.id);
       if (locked.presence === 'offline') throw conflict('sign in first: presence can change only while signed in');
-      if (locked.presence === status) return { result: view(locked), changed: false };
+      if (locked.presence === status) return view(locked);
       await this.presence.setPresence(manager, agent.id, status);
       await this.events.record(
         {
@@ -89,11 +85,10 @@ export class PresenceService {
         },
         manager,
       );
-      return { result: view({ presence: status, signedInAt: locked.signedInAt }), changed: true };
+      // Back to available: the waiting work this agent can take comes to it now.
+      if (status === 'available') effects.add('serve available agent', () => this.routing.serveAgent(agent.id));
+      return view({ presence: status, signedInAt: locked.signedInAt });
     });
-    // Back to available: the waiting work this agent can take comes to it now.
-    if (changed && status === 'available') await this.routing.serveAgent(agent.id);
-    return result;
   }
 
   private async lockAgent(manager: EntityManager, agentId: string): Promise<LockedAgent> {

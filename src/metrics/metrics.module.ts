@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AfterCommitMetrics } from './after-commit-metrics';
 import { HttpMetrics } from './http-metrics';
 import { MetricsAccess } from './metrics-access';
 import { MetricsRegistry } from './metrics-registry';
@@ -20,7 +21,8 @@ import { WorkMetricsRepository } from './work-metrics.repository';
     WorkMetricsCollector,
     QueueMetricsCollector,
     HttpMetrics,
+    AfterCommitMetrics,
   ],
-  exports: [RoutingMetrics],
+  exports: [RoutingMetrics, AfterCommitMetrics],
 })
 export class MetricsModule {}

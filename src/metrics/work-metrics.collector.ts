@@ -21,6 +21,14 @@ export class WorkMetricsCollector {
       },
     });
     new Gauge({
+      name: 'surgeline_conversations_unroutable',
+      help: 'Queued conversations that no agent on the roster (signed in, or with a claimed shift within 2 hours) can take',
+      registers,
+      async collect() {
+        this.set(await repository.unroutableConversations());
+      },
+    });
+    new Gauge({
       name: 'surgeline_open_assignments',
       help: 'Conversations currently held by an agent',
       registers,

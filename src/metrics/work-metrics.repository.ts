@@ -19,6 +19,14 @@ export class WorkMetricsRepository {
     return this.dataSource.query(`SELECT language, count(*)::int AS count FROM conversations WHERE status = 'queued' GROUP BY language`);
   }
 
+  /** Walks conversations_unroutable_idx: only flagged rows. */
+  async unroutableConversations(): Promise<number> {
+    const [row]: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM conversations WHERE unroutable_since IS NOT NULL AND status = 'queued'`,
+    );
+    return row.count;
+  }
+
   async openAssignments(): Promise<number> {
     const [row]: { count: number }[] = await this.dataSource.query(`SELECT count(*)::int AS count FROM assignments WHERE ended_at IS NULL`);
     return row.count;

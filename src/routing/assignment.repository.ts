@@ -49,6 +49,20 @@ const turnKey = (ruleId: string | null) => ruleId ?? 'default';
 /** How many candidates a decision looks at: enough to survive lost lock races, few enough to stay cheap. */
 const CANDIDATE_LIMIT = 10;
 
+/** Queued conversations matching `filter`, in queue order, locked unless another worker holds them. */
+function lockQueued(filter: string, limit = ''): string {
+  return `SELECT c.id, c.channel, c.language, c.flight_number AS "flightNumber", c.received_at AS "receivedAt",
+              c.rule_id AS "ruleId", c.transfer_requirements AS "transferRequirements",
+              i.sla_minutes AS "slaMinutes",
+              (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.received_at, m.id LIMIT 1) AS text,
+              (SELECT version FROM routing_ruleset) AS "rulesetVersion",
+              EXISTS (SELECT 1 FROM incidents WHERE surge_active) AS "surgeActive"
+         FROM conversations c LEFT JOIN incidents i ON i.id = c.incident_id
+        WHERE c.status = 'queued' AND ${filter}
+        ORDER BY c.priority DESC, c.received_at, c.id ${limit}
+          FOR UPDATE OF c SKIP LOCKED`;
+}
+
 /** The claim transaction's SQL. Every method runs inside the caller's transaction. */
 @Injectable()
 export class AssignmentRepository {
@@ -57,20 +71,13 @@ export class AssignmentRepository {
    * highest priority first, then oldest. The ruleset version and surge state come with them.
    */
   async lockQueuedConversations(manager: EntityManager, ids: string[]): Promise<LockedConversation[]> {
-    return preparedQuery<LockedConversation>(
-      manager,
-      `SELECT c.id, c.channel, c.language, c.flight_number AS "flightNumber", c.received_at AS "receivedAt",
-              c.rule_id AS "ruleId", c.transfer_requirements AS "transferRequirements",
-              i.sla_minutes AS "slaMinutes",
-              (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.received_at, m.id LIMIT 1) AS text,
-              (SELECT version FROM routing_ruleset) AS "rulesetVersion",
-              EXISTS (SELECT 1 FROM incidents WHERE surge_active) AS "surgeActive"
-         FROM conversations c LEFT JOIN incidents i ON i.id = c.incident_id
-        WHERE c.id = ANY($1::uuid[]) AND c.status = 'queued'
-        ORDER BY c.priority DESC, c.received_at, c.id
-          FOR UPDATE OF c SKIP LOCKED`,
-      [ids],
-    );
+    if (ids.length === 0) return [];
+    return preparedQuery<LockedConversation>(manager, lockQueued(`c.id = ANY($1::uuid[])`), [ids]);
+  }
+
+  /** Locks up to `limit` of the queued conversations no decision has looked at yet, as lockQueuedConversations. */
+  async lockUndecidedConversations(manager: EntityManager, limit: number): Promise<LockedConversation[]> {
+    return preparedQuery<LockedConversation>(manager, lockQueued('NOT c.awaiting_agent', 'LIMIT $1'), [limit]);
   }
 
   /**
@@ -164,7 +171,7 @@ export class AssignmentRepository {
        ), conversation AS (
          UPDATE conversations c
             SET status = 'assigned', assigned_agent_id = assignment.agent_id, assigned_at = now(), next_escalation_at = NULL,
-                awaiting_agent = false,
+                awaiting_agent = false, unroutable_since = NULL, unroutable_reason = NULL,
                 rule_id = $4, rule_version = $6, priority = $13, escalation_step = $7, req_languages = $14,
                 req_min_language_level = $15, req_skills = $16, req_agent_kinds = $17
            FROM assignment

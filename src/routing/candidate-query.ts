@@ -31,10 +31,20 @@ export const STORED_REQUIREMENTS: RequirementSources = {
 
 /**
  * Agent `a` fits the conversation (routing.md eligibility 3 to 5 and 7): kind, a language at the
- * level, every skill at its level, and not excluded from it. The same predicate serves both
+ * level, every skill at its level, and not excluded from it (a transfer's exclusion for good, an
+ * unresponsive agent's until it expires: the engine's exclusionHolds). The same predicate serves both
  * directions, so "who can take this conversation" and "what can this agent take" never disagree.
+ * With AGENT_ON_DUTY it must accept exactly the agents the engine's evaluateEligibility accepts:
+ * test/eligibility/candidate-query.e2e-spec.ts checks that over random rosters.
  */
-export function agentFitsConversation(from: RequirementSources): string {
+export function agentFitsConversation(from: RequirementSources, options: { ignoreExclusions?: boolean } = {}): string {
+  const exclusions = options.ignoreExclusions
+    ? ''
+    : `
+  AND NOT EXISTS (
+        SELECT 1 FROM conversation_exclusions x
+         WHERE x.conversation_id = ${from.conversationId} AND x.agent_id = a.user_id
+           AND (x.expires_at IS NULL OR x.expires_at > now()))`;
   return `
   a.kind = ANY(${from.agentKinds})
   AND (${from.languages} IS NULL OR EXISTS (
@@ -43,9 +53,7 @@ export function agentFitsConversation(from: RequirementSources): string {
   AND NOT EXISTS (
         SELECT 1 FROM jsonb_to_recordset(${from.requiredSkills}) AS r(name text, "minLevel" int)
          WHERE NOT EXISTS (
-           SELECT 1 FROM agent_skills s WHERE s.agent_id = a.user_id AND s.name = r.name AND s.level >= r."minLevel"))
-  AND NOT EXISTS (
-        SELECT 1 FROM conversation_exclusions x WHERE x.conversation_id = ${from.conversationId} AND x.agent_id = a.user_id)`;
+           SELECT 1 FROM agent_skills s WHERE s.agent_id = a.user_id AND s.name = r.name AND s.level >= r."minLevel"))${exclusions}`;
 }
 
 /**
@@ -63,6 +71,17 @@ export const AGENT_ON_DUTY = `
   u.status = 'active'
   AND a.presence = 'available'
   AND (a.kind = 'staff' OR (${AGENT_SURGE_ACTIVE} AND ${AGENT_IN_CLAIMED_SHIFT}))`;
+
+/**
+ * Work nobody can take (surge-desk.md): agent `a` (with its account `u`) is on the roster when it is
+ * active and signed in, or holds a claimed shift starting within the next 2 hours (or running);
+ * a volunteer only while its surge is active. Presence and load do not matter.
+ */
+export const AGENT_ON_ROSTER = `
+  u.status = 'active'
+  AND (a.presence <> 'offline' OR EXISTS (
+        SELECT 1 FROM shift_claims c WHERE c.agent_id = a.user_id AND c.starts_at <= now() + interval '2 hours' AND c.ends_at > now()))
+  AND (a.kind = 'staff' OR ${AGENT_SURGE_ACTIVE})`;
 
 /**
  * ORDER BY per strategy; it matches the engine's ranking so the few rows fetched are the best ones.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../database/transaction-runner';
+import { AppConfigService } from '../config/app-config.service';
+import { RoutingTransactionRunner } from '../database/routing-data-source';
 import { EventsService } from '../events/events.service';
 import { AssignmentRepository } from './assignment.repository';
 import { QueueReturnRepository } from './queue-return.repository';
@@ -17,8 +18,9 @@ export class CapacityService {
     private readonly waiting: WaitingWorkRepository,
     private readonly assignments: AssignmentRepository,
     private readonly queueReturn: QueueReturnRepository,
-    private readonly transactions: TransactionRunner,
+    private readonly transactions: RoutingTransactionRunner,
     private readonly events: EventsService,
+    private readonly config: AppConfigService,
   ) {}
 
   /**
@@ -42,12 +44,15 @@ export class CapacityService {
     return assigned;
   }
 
-  /** reassignAfterSeconds passed with no reply from the assigned agent: back to the queue, never to that agent. */
+  /**
+   * reassignAfterSeconds passed with no reply from the assigned agent: back to the queue, not to that
+   * agent for UNRESPONSIVE_EXCLUSION_MINUTES or until it signs in again.
+   */
   async reclaimUnanswered(conversationId: string, assignmentId: string): Promise<boolean> {
     const agentId = await this.transactions.run(async (manager) => {
       const unanswered = await this.assignments.lockUnanswered(manager, conversationId, assignmentId);
       if (!unanswered) return null;
-      await this.queueReturn.returnConversations(manager, [conversationId], 'unresponsive');
+      await this.queueReturn.returnConversations(manager, [conversationId], 'unresponsive', null, this.config.get('UNRESPONSIVE_EXCLUSION_MINUTES'));
       await this.events.record(
         {
           type: 'conversation.requeued',

@@ -17,6 +17,15 @@ export interface ReturnedConversation {
  */
 @Injectable()
 export class QueueReturnRepository {
+  /** Signs the agent out; whether it was signed in. */
+  async signOut(manager: EntityManager, agentId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE agents SET presence = 'offline', signed_in_at = NULL WHERE user_id = $1 AND presence <> 'offline' RETURNING user_id`,
+      [agentId],
+    );
+    return rows.length > 0;
+  }
+
   /** Every open conversation of the agent goes back (sign-out, suspension, surge end). */
   async returnAgentConversations(
     manager: EntityManager,
@@ -39,6 +48,8 @@ export class QueueReturnRepository {
     conversationIds: string[],
     reason: ReturnReason,
     transfer: TransferRequirements | null = null,
+    /** unresponsive only: how long the agent stays excluded (it also ends when the agent signs in again) */
+    exclusionMinutes: number | null = null,
   ): Promise<ReturnedConversation[]> {
     if (conversationIds.length === 0) return [];
     const ended = await modifyReturning<ReturnedConversation>(
@@ -49,11 +60,19 @@ export class QueueReturnRepository {
       [conversationIds, reason],
     );
     if (reason === 'transferred' || reason === 'unresponsive') {
+      // A transfer excludes for good (expires_at NULL); not answering, until the expiry. Whatever
+      // was there before, an exclusion for good stays one, and a new expiry replaces an older one.
+      const expiresAt = reason === 'unresponsive' ? (exclusionMinutes ?? 0) : null;
       await manager.query(
-        `INSERT INTO conversation_exclusions (conversation_id, agent_id, reason)
-         SELECT conversation_id, agent_id, $3 FROM unnest($1::uuid[], $2::uuid[]) AS e(conversation_id, agent_id)
-         ON CONFLICT DO NOTHING`,
-        [ended.map((row) => row.conversationId), ended.map((row) => row.agentId), reason],
+        `INSERT INTO conversation_exclusions (conversation_id, agent_id, reason, expires_at)
+         SELECT conversation_id, agent_id, $3,
+                CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(mins => $4::int) END
+           FROM unnest($1::uuid[], $2::uuid[]) AS e(conversation_id, agent_id)
+         ON CONFLICT (conversation_id, agent_id) DO UPDATE
+            SET reason = CASE WHEN conversation_exclusions.expires_at IS NULL THEN conversation_exclusions.reason ELSE EXCLUDED.reason END,
+                expires_at = CASE WHEN conversation_exclusions.expires_at IS NULL OR EXCLUDED.expires_at IS NULL THEN NULL
+                                  ELSE EXCLUDED.expires_at END`,
+        [ended.map((row) => row.conversationId), ended.map((row) => row.agentId), reason, expiresAt],
       );
     }
     await manager.query(

@@ -1,39 +1,30 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bull';
-import {
-  EscalatePayload,
-  ReclaimUnansweredPayload,
-  ReconcilePayload,
-  RouteConversationPayload,
-  ROUTING_JOB_OPTIONS,
-  ROUTING_QUEUE,
-  RoutingJob,
-  ServeAgentPayload,
-} from './routing.queue';
+import { RoutingDemand } from './pump/routing-demand';
+import { RoutingWakeBroadcast } from './pump/routing-wake-broadcast';
+import { EscalatePayload, ReclaimUnansweredPayload, ReconcilePayload, ROUTING_JOB_OPTIONS, ROUTING_QUEUE, RoutingJob, ServeAgentPayload } from './routing.queue';
 import { WaitingWorkRepository } from './waiting-work.repository';
 
 /**
- * Enqueues routing work. Call it only after the rows the job is about are committed: Postgres is
- * the truth, and the reconciler rebuilds any job that was lost.
+ * Asks for routing work: decisions now go to this process's routing pump (and wake the others'),
+ * timers to Bull. Call it only after the rows the work is about are committed: Postgres is the
+ * truth, and the reconciler redoes any work whose request was lost.
  */
 @Injectable()
 export class RoutingScheduler {
   constructor(
     @InjectQueue(ROUTING_QUEUE) private readonly queue: Queue,
     private readonly waiting: WaitingWorkRepository,
+    private readonly demand: RoutingDemand,
+    private readonly broadcast: RoutingWakeBroadcast,
   ) {}
 
+  /** The conversations are (back) in the queue, or due for a new decision. */
   async routeConversations(conversationIds: string[]): Promise<void> {
     if (conversationIds.length === 0) return;
-    await this.queue.addBulk(
-      conversationIds.map((conversationId) => ({
-        name: RoutingJob.routeConversation,
-        data: { conversationId } satisfies RouteConversationPayload,
-        // No fixed jobId: a requeue while an earlier job for it is running must not be dropped.
-        opts: ROUTING_JOB_OPTIONS,
-      })),
-    );
+    this.demand.decide(conversationIds);
+    this.broadcast.queueGrew();
   }
 
   /**
@@ -46,7 +37,8 @@ export class RoutingScheduler {
 
   /** The agent gained room (sign-in, resolve, back to available, more capacity), now or at `at`. */
   async serveAgent(agentId: string, at?: Date): Promise<void> {
-    const delay = at ? Math.max(0, at.getTime() - Date.now()) : 0;
+    const delay = at ? at.getTime() - Date.now() : 0;
+    if (delay <= 0) return this.demand.serve(agentId);
     await this.queue.add(RoutingJob.serveAgent, { agentId } satisfies ServeAgentPayload, { ...ROUTING_JOB_OPTIONS, delay });
   }
 

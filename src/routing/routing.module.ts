@@ -1,11 +1,13 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
-import { AgentWorkReturnService } from './agent-work-return.service';
 import { AssignmentRepository } from './assignment.repository';
 import { CapacityService } from './capacity.service';
 import { QueueReturnRepository } from './queue-return.repository';
+import { OffDutyService } from './off-duty.service';
 import { ReconcilerService } from './reconciler.service';
-import { RoutingBatcher } from './routing-batcher';
+import { RoutingDemand } from './pump/routing-demand';
+import { RoutingPump } from './pump/routing-pump';
+import { RoutingWakeBroadcast } from './pump/routing-wake-broadcast';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingProcessor } from './routing.processor';
 import { ROUTING_QUEUE } from './routing.queue';
@@ -15,6 +17,8 @@ import { AgentSnapshotRepository } from './simulation/agent-snapshot.repository'
 import { RoutingSimulationController } from './simulation/routing-simulation.controller';
 import { RoutingSimulationService } from './simulation/routing-simulation.service';
 import { SurgeStateRepository } from './surge-state.repository';
+import { UnroutableWorkRepository } from './unroutable/unroutable-work.repository';
+import { UnroutableWorkService } from './unroutable/unroutable-work.service';
 import { WaitingWorkRepository } from './waiting-work.repository';
 
 @Module({
@@ -25,16 +29,20 @@ import { WaitingWorkRepository } from './waiting-work.repository';
     AgentSnapshotRepository,
     RoutingScheduler,
     QueueReturnRepository,
-    AgentWorkReturnService,
+    OffDutyService,
     AssignmentRepository,
     WaitingWorkRepository,
     SurgeStateRepository,
     RoutingService,
-    RoutingBatcher,
+    RoutingDemand,
+    RoutingWakeBroadcast,
+    RoutingPump,
     CapacityService,
     ReconcilerService,
     RoutingProcessor,
+    UnroutableWorkRepository,
+    UnroutableWorkService,
   ],
-  exports: [RoutingScheduler, QueueReturnRepository, AgentWorkReturnService, RoutingService],
+  exports: [RoutingScheduler, QueueReturnRepository, OffDutyService, RoutingService, UnroutableWorkService],
 })
 export class RoutingModule {}

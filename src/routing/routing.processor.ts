@@ -1,47 +1,28 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Job, Queue } from 'bull';
-import { AppConfigService } from '../config/app-config.service';
 import { CapacityService } from './capacity.service';
+import { RoutingDemand } from './pump/routing-demand';
 import { ReconcilerService } from './reconciler.service';
-import {
-  EscalatePayload,
-  ReclaimUnansweredPayload,
-  ReconcilePayload,
-  RouteConversationPayload,
-  ROUTING_QUEUE,
-  RoutingJob,
-  ServeAgentPayload,
-} from './routing.queue';
-import { RoutingBatcher } from './routing-batcher';
-import { RoutingService } from './routing.service';
+import { EscalatePayload, ReclaimUnansweredPayload, ReconcilePayload, ROUTING_QUEUE, RoutingJob, ServeAgentPayload } from './routing.queue';
 
 /**
- * Bull workers of the routing queue: read the payload, call the service, return. Handlers are
- * registered here rather than with @Process so their concurrency comes from validated config.
+ * Bull workers of the routing queue, which holds the timers (escalations, take-backs, serving an
+ * agent whose shift starts later) and full reconciles: a timer that comes due hands its decision to
+ * the routing pump. Handlers are registered here rather than with @Process to set their concurrency.
  */
 @Injectable()
 export class RoutingProcessor implements OnModuleInit {
   constructor(
     @InjectQueue(ROUTING_QUEUE) private readonly queue: Queue,
-    private readonly routing: RoutingService,
-    private readonly batcher: RoutingBatcher,
+    private readonly demand: RoutingDemand,
     private readonly capacity: CapacityService,
     private readonly reconciler: ReconcilerService,
-    private readonly config: AppConfigService,
   ) {}
 
   onModuleInit(): void {
-    const concurrency = this.config.get('ROUTING_CONCURRENCY');
-    void this.queue.process(RoutingJob.routeConversation, concurrency, (job: Job<RouteConversationPayload>) =>
-      this.batcher.route(job.data.conversationId),
-    );
-    void this.queue.process(RoutingJob.escalate, 2, (job: Job<EscalatePayload>) =>
-      this.routing.routeConversation(job.data.conversationId),
-    );
-    void this.queue.process(RoutingJob.serveAgent, Math.max(1, Math.floor(concurrency / 2)), (job: Job<ServeAgentPayload>) =>
-      this.capacity.serveAgent(job.data.agentId),
-    );
+    void this.queue.process(RoutingJob.escalate, 2, async (job: Job<EscalatePayload>) => this.demand.decide([job.data.conversationId]));
+    void this.queue.process(RoutingJob.serveAgent, 2, async (job: Job<ServeAgentPayload>) => this.demand.serve(job.data.agentId));
     void this.queue.process(RoutingJob.reclaimUnanswered, 2, (job: Job<ReclaimUnansweredPayload>) =>
       this.capacity.reclaimUnanswered(job.data.conversationId, job.data.assignmentId),
     );

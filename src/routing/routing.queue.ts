@@ -3,16 +3,11 @@ import { JobOptions } from 'bull';
 export const ROUTING_QUEUE = 'routing';
 
 export const RoutingJob = {
-  routeConversation: 'route-conversation',
   serveAgent: 'serve-agent',
   escalate: 'escalate',
   reclaimUnanswered: 'reclaim-unanswered',
   reconcile: 'reconcile',
 } as const;
-
-export interface RouteConversationPayload {
-  conversationId: string;
-}
 
 export interface ServeAgentPayload {
   agentId: string;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
+import { CommitEffects } from '../database/commit-effects';
+import { RoutingTransactionRunner } from '../database/routing-data-source';
 import { EventsService } from '../events/events.service';
 import { RoutingMetrics } from '../metrics/routing-metrics';
 import { AssignmentRepository, LockedConversation, QueuedConversation } from './assignment.repository';
 import { DEFAULT_RULE, equallyRanked, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
+import { RoutingDemand } from './pump/routing-demand';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
 
@@ -14,6 +16,12 @@ export type RoutingOutcome =
   | { kind: 'skipped' };
 
 type ClaimResult = RoutingOutcome | { kind: 'lost_race' };
+
+/** What a pump turn left: conversations whose chosen agents were taken meanwhile, and whether the queue may hold more. */
+export interface PumpBatch {
+  lostRaces: string[];
+  queueMayHoldMore: boolean;
+}
 
 /** What a decision reads besides the conversation: the ruleset and the surge state. */
 interface DecisionContext {
@@ -27,10 +35,11 @@ const CLAIM_ATTEMPTS = 5;
 @Injectable()
 export class RoutingService {
   constructor(
-    private readonly transactions: TransactionRunner,
+    private readonly transactions: RoutingTransactionRunner,
     private readonly assignments: AssignmentRepository,
     private readonly rules: RoutingRulesService,
     private readonly scheduler: RoutingScheduler,
+    private readonly demand: RoutingDemand,
     private readonly events: EventsService,
     private readonly metrics: RoutingMetrics,
   ) {}
@@ -50,32 +59,46 @@ export class RoutingService {
     const outcomes = new Map<string, RoutingOutcome>();
     let undecided = conversationIds;
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS && undecided.length > 0; attempt++) {
-      const results = await this.transactions.run((manager) => this.decideAll(manager, undecided, new Date()));
+      const results = await this.transactions.run(async (manager, effects) =>
+        this.decideEach(manager, effects, await this.assignments.lockQueuedConversations(manager, undecided)),
+      );
       undecided = [];
       for (const [conversationId, result] of results) {
         if (result.kind === 'lost_race') undecided.push(conversationId);
         else outcomes.set(conversationId, result);
       }
     }
-    // Every candidate was taken under us; try again from the queue rather than spin here.
-    if (undecided.length > 0) await this.scheduler.routeConversations(undecided);
-    for (const conversationId of conversationIds) {
-      const outcome = outcomes.get(conversationId);
-      if (outcome) await this.scheduleTimers(conversationId, outcome);
-      else outcomes.set(conversationId, { kind: 'skipped' });
-    }
+    // Every candidate was taken under us; the pump tries again rather than spin here.
+    this.demand.decide(undecided);
+    for (const conversationId of conversationIds) if (!outcomes.has(conversationId)) outcomes.set(conversationId, { kind: 'skipped' });
     return outcomes;
   }
 
-  private async decideAll(manager: EntityManager, conversationIds: string[], now: Date): Promise<Map<string, ClaimResult>> {
+  /**
+   * A turn of the routing pump: in one transaction, the named conversations and up to `scanLimit` of
+   * the oldest undecided ones of the queue that no other process is deciding.
+   */
+  async routeBatch(named: string[], scanLimit: number): Promise<PumpBatch> {
+    const { results, scanned } = await this.transactions.run(async (manager, effects) => {
+      const conversations = await this.assignments.lockQueuedConversations(manager, named);
+      const scanned = scanLimit > 0 ? await this.assignments.lockUndecidedConversations(manager, scanLimit) : [];
+      // Locks of one's own transaction are not skipped: a named conversation may come back from the scan.
+      const locked = new Set(conversations.map((conversation) => conversation.id));
+      conversations.push(...scanned.filter((conversation) => !locked.has(conversation.id)));
+      return { results: await this.decideEach(manager, effects, conversations), scanned: scanned.length };
+    });
+    const lostRaces = [...results].filter(([, result]) => result.kind === 'lost_race').map(([conversationId]) => conversationId);
+    return { lostRaces, queueMayHoldMore: scanLimit > 0 && scanned >= scanLimit };
+  }
+
+  private async decideEach(manager: EntityManager, effects: CommitEffects, conversations: LockedConversation[]): Promise<Map<string, ClaimResult>> {
     const results = new Map<string, ClaimResult>();
-    for (const conversation of await this.assignments.lockQueuedConversations(manager, conversationIds)) {
-      results.set(conversation.id, await this.claim(manager, conversation, now));
-    }
+    const now = new Date();
+    for (const conversation of conversations) results.set(conversation.id, await this.claim(manager, effects, conversation, now));
     return results;
   }
 
-  private async claim(manager: EntityManager, conversation: LockedConversation, now: Date): Promise<ClaimResult> {
+  private async claim(manager: EntityManager, effects: CommitEffects, conversation: LockedConversation, now: Date): Promise<ClaimResult> {
     const conversationId = conversation.id;
     const ruleset = await this.rules.rulesetAt(conversation.rulesetVersion, manager);
 
@@ -116,22 +139,15 @@ export class RoutingService {
       if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, rule.id, candidate.agentId);
       await this.events.announce(claimed.event, manager);
       this.metrics.observeAssignment(rule.name, conversation.receivedAt, now);
+      // Timers go to Redis after the commit; their due times are in Postgres for the reconciler.
+      if (reclaimAt) effects.add('schedule take-back', () => this.scheduler.scheduleReclaim(conversationId, claimed.assignmentId, reclaimAt));
       return { kind: 'assigned', agentId: candidate.agentId, assignmentId: claimed.assignmentId, reclaimAt };
     }
     if (candidates.length > 0) return { kind: 'lost_race' };
     const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
     await this.assignments.markWaiting(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
+    if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversationId, escalationAt));
     return { kind: 'waiting', nextEscalationAt: escalationAt };
-  }
-
-  /** Timers go to Redis only after the commit; their due times are in Postgres for the reconciler. */
-  private async scheduleTimers(conversationId: string, outcome: RoutingOutcome): Promise<void> {
-    if (outcome.kind === 'waiting' && outcome.nextEscalationAt) {
-      await this.scheduler.scheduleEscalation(conversationId, outcome.nextEscalationAt);
-    }
-    if (outcome.kind === 'assigned' && outcome.reclaimAt) {
-      await this.scheduler.scheduleReclaim(conversationId, outcome.assignmentId, outcome.reclaimAt);
-    }
   }
 }
 

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import { ROUTING_CONNECTION } from '../database/routing-data-source';
 import { AGENT_ON_DUTY, agentFitsConversation, STORED_REQUIREMENTS } from './candidate-query';
 
 /** Reads that find work waiting for an agent, and the timers the reconciler must redo. */
 @Injectable()
 export class WaitingWorkRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource(ROUTING_CONNECTION) private readonly dataSource: DataSource) {}
 
   /** Free slots of an agent who may take work now; 0 when it may not (away, signed out, off shift, ...). */
   async freeSlots(agentId: string): Promise<number> {
@@ -46,7 +47,7 @@ export class WaitingWorkRepository {
 
   /**
    * Whether a decision left any conversation waiting because no eligible agent had room. One not yet
-   * decided needs no agent to come looking: its own routing job is on the way.
+   * decided needs no agent to come looking: the routing pump decides it.
    */
   async anyAwaitingAgent(): Promise<boolean> {
     const [{ awaiting }] = await preparedQuery<{ awaiting: boolean }>(

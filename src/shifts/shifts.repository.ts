@@ -127,6 +127,35 @@ export class ShiftsRepository {
     return rows[0]?.incidentId ?? null;
   }
 
+  /**
+   * Serialises the claims of one volunteer, so two claims at once cannot both see room in the same
+   * 24 hours. A transaction-level advisory lock rather than the agent's row lock: routing claims
+   * lock agent rows with SKIP LOCKED, and a shift claim must not make an agent skipped.
+   */
+  async lockClaimsOf(manager: EntityManager, agentId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('shift-claims:' || $1, 0))`, [agentId]);
+  }
+
+  /** The limit of the volunteer's own incident; null for staff. */
+  async dailyHoursLimitOf(manager: EntityManager, agentId: string): Promise<number | null> {
+    const rows: { maxHours: number }[] = await manager.query(
+      `SELECT i.max_shift_hours_per_24h AS "maxHours"
+         FROM agents a JOIN incidents i ON i.id = a.incident_id
+        WHERE a.user_id = $1 AND a.kind = 'volunteer'`,
+      [agentId],
+    );
+    return rows[0]?.maxHours ?? null;
+  }
+
+  /** The agent's claims that could share a 24-hour window with `window`. */
+  async claimsNear(manager: EntityManager, agentId: string, window: TimeWindow): Promise<TimeWindow[]> {
+    return manager.query(
+      `SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM shift_claims
+        WHERE agent_id = $1 AND ends_at > $2::timestamptz - interval '24 hours' AND starts_at < $3::timestamptz + interval '24 hours'`,
+      [agentId, window.startsAt, window.endsAt],
+    );
+  }
+
   async hasClaim(manager: EntityManager, shiftId: string, agentId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM shift_claims WHERE shift_id = $1 AND agent_id = $2`, [shiftId, agentId]);
     return rows.length > 0;

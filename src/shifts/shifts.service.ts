@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { conflict, forbidden, invalidInput, notFound } from '../common/errors/domain-error';
-import { decodeCursor, Page, toPage } from '../common/pagination/page';
+import { decodeCursor, Page, TIME_AND_UUID, toPage } from '../common/pagination/page';
 import { isExclusionViolation, isUniqueViolation } from '../database/pg-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
 import { CreateShiftDto } from './dto/create-shift.dto';
 import { ListShiftsQueryDto } from './dto/list-shifts.dto';
 import { ShiftViewDto } from './dto/shift-view.dto';
-import { shiftWindowProblem, windowsOverlap } from './shift-window';
+import { staysWithinDailyHours } from './shift-hours';
+import { shiftWindowProblem, TimeWindow, windowsOverlap } from './shift-window';
 import { ClaimantScope, ShiftRow, ShiftsRepository } from './shifts.repository';
 
 const toShiftView = (row: ShiftRow): ShiftViewDto => ({
@@ -65,7 +66,7 @@ export class ShiftsService {
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && to <= from) throw invalidInput('to must be after from');
     const rows = await this.shifts.listShifts(
-      { from, to, openOnly: query.open === true, after: decodeCursor(query.cursor), limit: query.limit },
+      { from, to, openOnly: query.open === true, after: decodeCursor(query.cursor, TIME_AND_UUID), limit: query.limit },
       scopeFor(viewer),
     );
     return toPage(rows, query.limit, (row) => ({ sortValue: row.startsAt.toISOString(), id: row.id }), toShiftView);
@@ -79,8 +80,10 @@ export class ShiftsService {
     await this.transactions
       .run(async (manager) => {
         await this.assertMayClaim(manager, agent, shiftId);
+        if (agent.kind === 'volunteer') await this.shifts.lockClaimsOf(manager, agent.id);
         const window = await this.shifts.takeSlot(manager, shiftId);
         if (!window) throw await this.slotRefusal(manager, shiftId);
+        if (agent.kind === 'volunteer') await this.assertWithinDailyHours(manager, agent.id, window);
         await this.shifts.insertClaim(manager, shiftId, agent.id, window);
         await this.events.record({ type: 'shift.claimed', actorId: agent.id, subjectType: 'shift', subjectId: shiftId }, manager);
       })
@@ -119,6 +122,19 @@ export class ShiftsService {
       if (state.incidentId !== ownIncident) throw forbidden('volunteers may only claim shifts of their own incident');
     }
     if (await this.shifts.hasClaim(manager, shiftId, agent.id)) throw conflict('you have already claimed this shift');
+  }
+
+  /**
+   * Under lockClaimsOf, so the claims read here are all the volunteer has: a concurrent claim of
+   * theirs waits for this transaction and then sees this claim. Refusing rolls back the slot.
+   */
+  private async assertWithinDailyHours(manager: EntityManager, agentId: string, window: TimeWindow): Promise<void> {
+    const maxHours = await this.shifts.dailyHoursLimitOf(manager, agentId);
+    if (maxHours === null) return;
+    const claims = await this.shifts.claimsNear(manager, agentId, window);
+    if (!staysWithinDailyHours(claims, window, maxHours)) {
+      throw conflict(`claiming this shift would give you more than ${maxHours} hours of shifts in 24 hours (the incident's maxShiftHoursPer24h)`);
+    }
   }
 
   private async slotRefusal(manager: EntityManager, shiftId: string): Promise<Error> {

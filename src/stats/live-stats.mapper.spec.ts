@@ -17,8 +17,10 @@ const work = (overrides: Partial<OpenWorkRow>): OpenWorkRow => ({
 const rows = (overrides: Partial<LiveFigureRows> = {}): LiveFigureRows => ({
   surge: { now: NOW, incidentName: null, slaMinutes: null },
   openWork: [],
+  unroutable: [],
   availableAgents: [{ language: null, count: 0 }],
   firstResponse: { answered: 0, withinSla: 0, p50: null, p90: null },
+  estimatedWaits: new Map(),
   ...overrides,
 });
 
@@ -31,6 +33,7 @@ describe('toLiveStats', () => {
       assigned: 0,
       agentsAvailable: 0,
       longestWaitSeconds: 0,
+      unroutable: 0,
       firstResponse: { p50Seconds: null, p90Seconds: null, windowMinutes: 60 },
       slaMinutes: 60,
       slaAttainment: null,
@@ -104,9 +107,26 @@ describe('toLiveStats', () => {
     );
     expect(stats.agentsAvailable).toBe(5);
     expect(stats.byLanguage).toEqual([
-      { language: 'fi', queued: 0, agentsAvailable: 2, longestWaitSeconds: 0 },
-      { language: 'nl', queued: 2, agentsAvailable: 1, longestWaitSeconds: 40 },
-      { language: 'und', queued: 1, agentsAvailable: 5, longestWaitSeconds: 10 },
+      { language: 'fi', queued: 0, agentsAvailable: 2, longestWaitSeconds: 0, unroutable: 0, estimatedWaitSeconds: null },
+      { language: 'nl', queued: 2, agentsAvailable: 1, longestWaitSeconds: 40, unroutable: 0, estimatedWaitSeconds: null },
+      { language: 'und', queued: 1, agentsAvailable: 5, longestWaitSeconds: 10, unroutable: 0, estimatedWaitSeconds: null },
+    ]);
+  });
+
+  it('gives each language the estimated wait the service worked out for it', () => {
+    const stats = toLiveStats(rows({ openWork: [work({ language: 'nl' })], estimatedWaits: new Map([['nl', 240]]) }), 60);
+    expect(stats.byLanguage).toEqual([expect.objectContaining({ language: 'nl', estimatedWaitSeconds: 240 })]);
+  });
+
+  it('counts work nobody can take, overall and per language', () => {
+    const stats = toLiveStats(
+      rows({ openWork: [work({ language: 'fi', count: 3 }), work({ language: 'nl', count: 2 })], unroutable: [{ language: 'fi', count: 2 }] }),
+      60,
+    );
+    expect(stats.unroutable).toBe(2);
+    expect(stats.byLanguage.map(({ language, unroutable }) => ({ language, unroutable }))).toEqual([
+      { language: 'fi', unroutable: 2 },
+      { language: 'nl', unroutable: 0 },
     ]);
   });
 

@@ -6,7 +6,7 @@ const UNDETERMINED = 'und';
 
 /** Turns the aggregate rows into the public shape; pure, so every rule here is unit-tested. */
 export function toLiveStats(rows: LiveFigureRows, slaMinutes: number): LiveStatsDto {
-  const { surge, openWork, availableAgents, firstResponse } = rows;
+  const { surge, openWork, unroutable, availableAgents, firstResponse } = rows;
   const now = surge.now.getTime();
   const queuedRows = openWork.filter((row) => row.status === 'queued');
   const totalAvailable = availableAgents.find((row) => row.language === null)?.count ?? 0;
@@ -20,6 +20,7 @@ export function toLiveStats(rows: LiveFigureRows, slaMinutes: number): LiveStats
     assigned: sum(openWork.filter((row) => row.status === 'assigned')),
     agentsAvailable: totalAvailable,
     longestWaitSeconds: longestWait(queuedRows, now),
+    unroutable: unroutable.reduce((total, row) => total + row.count, 0),
     firstResponse: {
       p50Seconds: wholeSeconds(firstResponse.p50),
       p90Seconds: wholeSeconds(firstResponse.p90),
@@ -27,7 +28,10 @@ export function toLiveStats(rows: LiveFigureRows, slaMinutes: number): LiveStats
     },
     slaMinutes,
     slaAttainment: judged === 0 ? null : Math.round((firstResponse.withinSla / judged) * 10_000) / 10_000,
-    byLanguage: byLanguage(queuedRows, availableAgents, totalAvailable, now),
+    byLanguage: byLanguage(queuedRows, unroutable, availableAgents, totalAvailable, now).map((row) => ({
+      ...row,
+      estimatedWaitSeconds: rows.estimatedWaits.get(row.language) ?? null,
+    })),
     byChannel: CHANNELS.map((channel) => ({
       channel,
       queued: sum(queuedRows.filter((row) => row.channel === channel)),
@@ -39,10 +43,11 @@ export function toLiveStats(rows: LiveFigureRows, slaMinutes: number): LiveStats
 
 function byLanguage(
   queuedRows: OpenWorkRow[],
+  unroutable: LiveFigureRows['unroutable'],
   availableAgents: LiveFigureRows['availableAgents'],
   totalAvailable: number,
   now: number,
-): LanguageFiguresDto[] {
+): Omit<LanguageFiguresDto, 'estimatedWaitSeconds'>[] {
   const spoken = new Map(availableAgents.filter((row) => row.language !== null).map((row) => [row.language!, row.count]));
   const languages = new Set([...queuedRows.map((row) => row.language), ...spoken.keys()]);
   return [...languages].sort().map((language) => {
@@ -53,6 +58,7 @@ function byLanguage(
       // A conversation in an undetermined language may go to any agent.
       agentsAvailable: language === UNDETERMINED ? totalAvailable : (spoken.get(language) ?? 0),
       longestWaitSeconds: longestWait(rows, now),
+      unroutable: unroutable.find((row) => row.language === language)?.count ?? 0,
     };
   });
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, Roles } from '../common/auth/auth.decorators';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiSignedIn, Public, Roles } from '../common/auth/auth.decorators';
 import { ListQueryDto, Page } from '../common/pagination/page';
 import { AgentStatsDto, AgentStatsPageDto } from './dto/agent-stats.dto';
 import { LiveStatsDto } from './dto/live-stats.dto';
+import { StatsHistoryDto, StatsHistoryQueryDto } from './dto/stats-history.dto';
 import { StatsService } from './stats.service';
 
 @ApiTags('stats')
@@ -16,17 +18,28 @@ export class StatsController {
   // Public figures without personal data: any web page may read them.
   @Header('Access-Control-Allow-Origin', '*')
   @Header('Cache-Control', 'public, max-age=5')
-  @ApiOperation({ summary: 'Live queue and response-time figures (public, no personal data, at most 5 seconds old)' })
+  @ApiOperation({ operationId: 'getLiveStats', summary: 'Live queue and response-time figures (public, no personal data, at most 5 seconds old)' })
   @ApiOkResponse({ type: LiveStatsDto })
   live(): Promise<LiveStatsDto> {
     return this.stats.liveStats();
   }
 
-  @Get('agents')
-  @ApiBearerAuth()
+  @Get('history')
+  @ApiSignedIn()
   @Roles('incident_manager')
-  @ApiOperation({ summary: 'Per agent, by name: load, presence, conversations handled, median first response' })
+  @ApiOperation({ operationId: 'getStatsHistory', summary: 'Waiting conversations and median first response per bucket over the last hours' })
+  @ApiOkResponse({ type: StatsHistoryDto })
+  @ApiError(400, 'hours or bucketMinutes out of range')
+  history(@Query() query: StatsHistoryQueryDto): Promise<StatsHistoryDto> {
+    return this.stats.statsHistory(query);
+  }
+
+  @Get('agents')
+  @ApiSignedIn()
+  @Roles('incident_manager')
+  @ApiOperation({ operationId: 'listAgentStats', summary: 'Per agent, by name: load, presence, conversations handled, median first response' })
   @ApiOkResponse({ type: AgentStatsPageDto })
+  @ApiErrors(400)
   agents(@Query() query: ListQueryDto): Promise<Page<AgentStatsDto>> {
     return this.stats.agentStats(query);
   }

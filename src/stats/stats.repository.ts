@@ -32,11 +32,20 @@ export interface FirstResponseRow {
   p90: number | null;
 }
 
+export interface UnroutableRow {
+  language: string;
+  count: number;
+}
+
 export interface LiveFigureRows {
   surge: SurgeRow;
   openWork: OpenWorkRow[];
+  /** queued work nobody on the roster can take, per language */
+  unroutable: UnroutableRow[];
   availableAgents: AvailableAgentsRow[];
   firstResponse: FirstResponseRow;
+  /** per language: the estimated wait of a conversation arriving now (WaitEstimator.forArrivals), filled by the service */
+  estimatedWaits: Map<string, number | null>;
 }
 
 export interface AgentStatsRow {
@@ -80,6 +89,46 @@ const FIRST_RESPONSE_SQL = `
          percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
     FROM answered`;
 
+/** Walks conversations_unroutable_idx: only flagged rows. */
+const UNROUTABLE_SQL = `
+  SELECT language, count(*)::int AS count FROM conversations
+   WHERE unroutable_since IS NOT NULL AND status = 'queued' GROUP BY language`;
+
+export interface HistoryRow {
+  at: Date;
+  waiting: number;
+  firstResponses: number;
+  p50: number | null;
+}
+
+/**
+ * Per bucket end: what was waiting then (received, not resolved, no assignment open at that instant:
+ * queued work, including work put back in the queue), and the first replies sent within the bucket.
+ * Only conversations still open at the window's start or received since are read
+ * (conversations_received_idx, conversations_first_response_idx).
+ */
+const HISTORY_SQL = `
+  WITH ends AS (
+    SELECT generate_series(now() - make_interval(hours => $1) + make_interval(mins => $2), now(), make_interval(mins => $2)) AS at
+  ), relevant AS (
+    SELECT id, received_at, resolved_at FROM conversations
+     WHERE received_at <= now() AND (resolved_at IS NULL OR resolved_at > now() - make_interval(hours => $1))
+  )
+  SELECT e.at,
+         (SELECT count(*)::int FROM relevant c
+           WHERE c.received_at <= e.at AND (c.resolved_at IS NULL OR c.resolved_at > e.at)
+             AND NOT EXISTS (SELECT 1 FROM assignments a
+                              WHERE a.conversation_id = c.id AND a.assigned_at <= e.at AND (a.ended_at IS NULL OR a.ended_at > e.at))) AS waiting,
+         fr.answered AS "firstResponses", fr.p50
+    FROM ends e
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS answered,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM first_response_at - received_at))::float8) AS p50
+        FROM conversations
+       WHERE first_response_at > e.at - make_interval(mins => $2) AND first_response_at <= e.at
+    ) fr
+   ORDER BY e.at`;
+
 @Injectable()
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -92,8 +141,13 @@ export class StatsRepository {
       const openWork: OpenWorkRow[] = await manager.query(OPEN_WORK_SQL, [sla]);
       const availableAgents: AvailableAgentsRow[] = await manager.query(AVAILABLE_AGENTS_SQL);
       const [firstResponse]: FirstResponseRow[] = await manager.query(FIRST_RESPONSE_SQL, [sla, windowMinutes]);
-      return { surge, openWork, availableAgents, firstResponse };
+      const unroutable: UnroutableRow[] = await manager.query(UNROUTABLE_SQL);
+      return { surge, openWork, unroutable, availableAgents, firstResponse, estimatedWaits: new Map() };
     });
+  }
+
+  historyRows(hours: number, bucketMinutes: number): Promise<HistoryRow[]> {
+    return this.dataSource.query(HISTORY_SQL, [hours, bucketMinutes]);
   }
 
   private async surge(manager: EntityManager): Promise<SurgeRow> {
@@ -119,8 +173,9 @@ export class StatsRepository {
          SELECT agent_id, count(*)::int AS handled FROM assignments
           WHERE end_reason = 'resolved' AND agent_id IN (SELECT user_id FROM page) GROUP BY agent_id
        ), first_replies AS (
+         -- An acknowledgement is nobody's answer: it never counts as a first reply.
          SELECT DISTINCT ON (r.conversation_id) r.conversation_id, r.agent_id
-           FROM replies r ORDER BY r.conversation_id, r.created_at, r.id
+           FROM replies r WHERE r.kind = 'reply' ORDER BY r.conversation_id, r.created_at, r.id
        ), medians AS (
          SELECT f.agent_id,
                 percentile_disc(0.5) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM c.first_response_at - c.received_at))::float8) AS median

@@ -1,5 +1,6 @@
 import { LiveFigureRows, StatsRepository } from './stats.repository';
 import { LIVE_STATS_TTL_MS, StatsService } from './stats.service';
+import { WaitEstimator } from './wait-estimator';
 
 const START = new Date('2024-11-22T12:00:00.000Z');
 
@@ -7,8 +8,10 @@ function figureRows(now: Date, slaMinutes: number | null = null): LiveFigureRows
   return {
     surge: { now, incidentName: slaMinutes === null ? null : 'Ash cloud', slaMinutes },
     openWork: [],
+    unroutable: [],
     availableAgents: [{ language: null, count: 0 }],
     firstResponse: { answered: 0, withinSla: 0, p50: null, p90: null },
+    estimatedWaits: new Map(),
   };
 }
 
@@ -19,7 +22,7 @@ describe('StatsService.liveStats cache', () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: START });
     repository = { liveFigureRows: jest.fn(async () => figureRows(new Date())) };
-    service = new StatsService(repository as unknown as StatsRepository);
+    service = new StatsService(repository as unknown as StatsRepository, { forArrivals: async () => new Map() } as unknown as WaitEstimator);
   });
   afterEach(() => jest.useRealTimers());
 

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { invalidInput } from '../common/errors/domain-error';
 import { decodeCursor, ListQueryDto, Page, toPage } from '../common/pagination/page';
 import { AgentStatsDto } from './dto/agent-stats.dto';
 import { DEFAULT_SLA_MINUTES, FIRST_RESPONSE_WINDOW_MINUTES, LiveStatsDto } from './dto/live-stats.dto';
 import { toLiveStats } from './live-stats.mapper';
+import { StatsHistoryDto, StatsHistoryQueryDto } from './dto/stats-history.dto';
 import { StatsRepository } from './stats.repository';
+import { WaitEstimator } from './wait-estimator';
 
 /** The public figures may be this old at most; every caller within it shares one computation. */
 export const LIVE_STATS_TTL_MS = 5_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class StatsService {
@@ -17,7 +16,10 @@ export class StatsService {
   private inFlight: Promise<LiveStatsDto> | null = null;
   private computationCount = 0;
 
-  constructor(private readonly repository: StatsRepository) {}
+  constructor(
+    private readonly repository: StatsRepository,
+    private readonly waits: WaitEstimator,
+  ) {}
 
   /** How many times the figures were computed from Postgres (callers served from the cache do not count). */
   get computations(): number {
@@ -47,8 +49,7 @@ export class StatsService {
   }
 
   async agentStats(query: ListQueryDto): Promise<Page<AgentStatsDto>> {
-    const after = decodeCursor(query.cursor);
-    if (after && !UUID.test(after.id)) throw invalidInput('cursor is not a cursor this list returned');
+    const after = decodeCursor(query.cursor, { sortValue: 'text', id: 'uuid' });
     const rows = await this.repository.agentStatsPage(after && { name: after.sortValue, id: after.id }, query.limit + 1);
     return toPage(
       rows,
@@ -58,9 +59,24 @@ export class StatsService {
     );
   }
 
+  async statsHistory(query: StatsHistoryQueryDto): Promise<StatsHistoryDto> {
+    const rows = await this.repository.historyRows(query.hours, query.bucketMinutes);
+    return {
+      bucketMinutes: query.bucketMinutes,
+      points: rows.map((row) => ({
+        at: row.at.toISOString(),
+        waiting: row.waiting,
+        firstResponses: row.firstResponses,
+        firstResponseP50Seconds: row.p50 === null ? null : Math.round(row.p50),
+      })),
+    };
+  }
+
   private async computeLiveStats(): Promise<LiveStatsDto> {
     this.computationCount++;
     const rows = await this.repository.liveFigureRows(DEFAULT_SLA_MINUTES, FIRST_RESPONSE_WINDOW_MINUTES);
-    return toLiveStats(rows, rows.surge.slaMinutes ?? DEFAULT_SLA_MINUTES);
+    const languages = [...new Set([...rows.openWork.map((row) => row.language), ...rows.availableAgents.flatMap((row) => row.language ?? [])])];
+    const estimatedWaits = languages.length === 0 ? new Map<string, number | null>() : await this.waits.forArrivals(languages);
+    return toLiveStats({ ...rows, estimatedWaits }, rows.surge.slaMinutes ?? DEFAULT_SLA_MINUTES);
   }
 }

@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiError, ApiErrors } from '../openapi/api-errors.decorator';
 import { AuthUser } from '../common/auth/auth-user';
-import { CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { ApiSignedIn, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { invalidInput } from '../common/errors/domain-error';
 import { AgentsService } from './agents.service';
 import { AgentPageDto } from './dto/agent-page.dto';
@@ -25,7 +23,7 @@ const agentId = new ParseUUIDPipe({ exceptionFactory: () => invalidInput('id mus
 const CSV_EXAMPLE = 'name,email,kind,languages,skills,maxConcurrent\n"Jansen, Sam",sam@airline.example,staff,nl:5;en:4,rebooking:3;refunds:2,4\n';
 
 @ApiTags('agents')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Roles('admin')
 @Controller('agents')
 export class AgentsController {
@@ -36,6 +34,8 @@ export class AgentsController {
 
   @Get()
   @ApiOkResponse({ type: AgentPageDto })
+  @ApiOperation({ operationId: 'listAgents', summary: 'Agents, filtered by kind, status, language, skill and presence' })
+  @ApiErrors(400)
   list(@Query() query: ListAgentsQueryDto): Promise<AgentPageDto> {
     return this.agents.listAgents(query);
   }
@@ -43,6 +43,7 @@ export class AgentsController {
   @Post('import')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'importAgents',
     summary: 'Create or update agents from a roster CSV, one transaction per row',
     description:
       'Header `name,email,kind,languages,skills,maxConcurrent` in any order, plus an optional `password` column. ' +
@@ -54,20 +55,25 @@ export class AgentsController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: CSV_EXAMPLE } })
   @ApiOkResponse({ type: ImportAgentsResultDto })
+  @ApiErrors(400)
   async importRoster(@CurrentUser() actor: AuthUser, @Body() body: string): Promise<ImportAgentsResultDto> {
     return this.importer.importRoster(actor, body);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AgentViewDto })
-  @ApiNotFoundResponse({ description: 'no agent with this id' })
+  @ApiError(404, 'no agent with this id')
+  @ApiOperation({ operationId: 'getAgent', summary: 'One agent with its languages, skills, load and presence' })
+  @ApiErrors(400)
   get(@Param('id', agentId) id: string): Promise<AgentViewDto> {
     return this.agents.getAgent(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: AgentViewDto })
-  @ApiConflictResponse({ description: 'maxConcurrent below the current load, or a status the account cannot take' })
+  @ApiError(409, 'maxConcurrent below the current load, or a status the account cannot take')
+  @ApiOperation({ operationId: 'updateAgent', summary: "Change an agent's languages, skills, maxConcurrent, status or name" })
+  @ApiErrors(400, 404)
   async update(@CurrentUser() actor: AuthUser, @Param('id', agentId) id: string, @Body() body: UpdateAgentDto): Promise<AgentViewDto> {
     return (await this.agents.updateAgent(actor, id, body)).agent;
   }
@@ -75,7 +81,9 @@ export class AgentsController {
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: AgentViewDto })
-  @ApiConflictResponse({ description: 'the agent is not pending approval' })
+  @ApiError(409, 'the agent is not pending approval')
+  @ApiOperation({ operationId: 'approveAgent', summary: 'Approve a pending volunteer' })
+  @ApiErrors(400, 404)
   approve(@CurrentUser() actor: AuthUser, @Param('id', agentId) id: string): Promise<AgentViewDto> {
     return this.agents.approveAgent(actor, id);
   }

@@ -174,10 +174,6 @@ export class AgentsRepository {
     await manager.query(`UPDATE agents SET max_concurrent = $2 WHERE user_id = $1`, [agentId, maxConcurrent]);
   }
 
-  async signOut(manager: EntityManager, agentId: string): Promise<void> {
-    await manager.query(`UPDATE agents SET presence = 'offline', signed_in_at = NULL WHERE user_id = $1`, [agentId]);
-  }
-
   async findAccountByEmail(manager: EntityManager, email: string): Promise<AccountByEmail | null> {
     const rows: AccountByEmail[] = await manager.query(
       `SELECT u.id, u.role, a.kind, u.password_hash = $2 AS "hasNoPassword"

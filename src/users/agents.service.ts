@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
-import { conflict, invalidInput, notFound } from '../common/errors/domain-error';
-import { decodeCursor, Keyset, Page, toPage } from '../common/pagination/page';
+import { conflict, notFound } from '../common/errors/domain-error';
+import { decodeCursor, Page, TIME_AND_UUID, toPage } from '../common/pagination/page';
 import { isCheckViolation } from '../database/pg-errors';
+import { CommitEffects } from '../database/commit-effects';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
-import { AgentWorkReturnService } from '../routing/agent-work-return.service';
+import { OffDutyService } from '../routing/off-duty.service';
 import { RoutingScheduler } from '../routing/routing-scheduler';
 import { toAgentView } from './agent-view.mapper';
 import { AgentsRepository, LockedAgent, NewAgentProfile } from './agents.repository';
@@ -40,8 +41,6 @@ export interface AgentUpdateResult extends ProfileChangeOutcome {
 const WORK_CHANGING_FIELDS = new Set(['maxConcurrent', 'languages', 'skills']);
 
 const CAPACITY_CONSTRAINT = 'agents_open_count_within_capacity';
-const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AgentsService {
@@ -50,13 +49,13 @@ export class AgentsService {
     private readonly agents: AgentsRepository,
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
-    private readonly agentWork: AgentWorkReturnService,
+    private readonly offDuty: OffDutyService,
     private readonly routing: RoutingScheduler,
   ) {}
 
   async listAgents(query: ListAgentsQueryDto): Promise<Page<AgentViewDto>> {
     const { kind, status, language, skill, presence, limit } = query;
-    const rows = await this.agents.listAgents({ kind, status, language, skill, presence }, decodeAgentCursor(query.cursor), limit + 1);
+    const rows = await this.agents.listAgents({ kind, status, language, skill, presence }, decodeCursor(query.cursor, TIME_AND_UUID), limit + 1);
     return toPage(rows, limit, (row) => ({ sortValue: row.sortKey, id: row.user.id }), (row) => toAgentView(row.user));
   }
 
@@ -71,11 +70,11 @@ export class AgentsService {
    * conversations are routed again, and an agent who can now take more (or other) work is served.
    */
   async updateAgent(actor: AuthUser, agentId: string, dto: UpdateAgentDto): Promise<AgentUpdateResult> {
-    const { result, requeued } = await this.transactions
-      .run(async (manager) => {
+    return this.transactions
+      .run(async (manager, effects) => {
         const current = await this.lockExistingAgent(manager, agentId);
         const profile = await this.applyProfileChange(manager, current, dto);
-        const requeued = await this.applyStatusChange(manager, actor, current, dto.status);
+        const suspended = await this.applyStatusChange(manager, effects, actor, current, dto.status);
         const changed = dto.status !== undefined && dto.status !== current.status ? [...profile.changed, 'status'] : profile.changed;
         if (changed.length > 0) {
           await this.events.record(
@@ -83,18 +82,13 @@ export class AgentsService {
             manager,
           );
         }
+        if (profile.maxConcurrentRaised || changed.some((field) => WORK_CHANGING_FIELDS.has(field))) {
+          effects.add('serve agent after a profile change', () => this.routing.serveAgent(agentId));
+        }
         const agent = await this.getAgent(agentId, manager);
-        return {
-          result: { agent, changed, maxConcurrentRaised: profile.maxConcurrentRaised, suspended: requeued !== null },
-          requeued,
-        };
+        return { agent, changed, maxConcurrentRaised: profile.maxConcurrentRaised, suspended };
       })
       .catch(rethrowCapacityViolation);
-    if (requeued) await this.routing.routeConversations(requeued);
-    if (result.maxConcurrentRaised || result.changed.some((field) => WORK_CHANGING_FIELDS.has(field))) {
-      await this.routing.serveAgent(agentId);
-    }
-    return result;
   }
 
   async approveAgent(actor: AuthUser, agentId: string): Promise<AgentViewDto> {
@@ -153,16 +147,17 @@ export class AgentsService {
   }
 
   /**
-   * Suspending signs the agent out and returns its open conversations to the queue in the same
-   * transaction; returns their ids, or null when this change did not suspend the agent.
+   * Suspending takes the agent off duty in the same transaction; returns whether this change
+   * suspended the agent.
    */
   private async applyStatusChange(
     manager: EntityManager,
+    effects: CommitEffects,
     actor: AuthUser,
     current: LockedAgent,
     status: SettableStatus | undefined,
-  ): Promise<string[] | null> {
-    if (status === undefined || status === current.status) return null;
+  ): Promise<boolean> {
+    if (status === undefined || status === current.status) return false;
     if (current.status === 'expired') {
       throw conflict(`status: agent ${current.id} has expired with its incident's surge; its status can no longer change`);
     }
@@ -170,15 +165,9 @@ export class AgentsService {
       throw conflict(`status: agent ${current.id} is pending; approve it with POST /agents/${current.id}/approve`);
     }
     await this.agents.setStatus(manager, current.id, status);
-    if (status !== 'suspended') return null;
-    await this.agents.signOut(manager, current.id);
-    if (current.presence !== 'offline') {
-      await this.events.record(
-        { type: 'agent.signed_out', actorId: actor.id, subjectType: 'agent', subjectId: current.id, payload: { reason: 'suspended' } },
-        manager,
-      );
-    }
-    return this.agentWork.returnAgentWork(manager, current.id, 'suspended', actor.id);
+    if (status !== 'suspended') return false;
+    await this.offDuty.takeOffDuty(manager, effects, current.id, 'suspended', actor.id);
+    return true;
   }
 }
 
@@ -196,10 +185,3 @@ export function rethrowCapacityViolation(error: unknown): never {
   throw error;
 }
 
-function decodeAgentCursor(cursor: string | undefined): Keyset | null {
-  const keyset = decodeCursor(cursor);
-  if (keyset && !(CURSOR_TIMESTAMP.test(keyset.sortValue) && UUID.test(keyset.id))) {
-    throw invalidInput('cursor is not a cursor this list returned');
-  }
-  return keyset;
-}

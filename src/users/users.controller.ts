@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiTags, getSchemaPath, ApiOperation } from '@nestjs/swagger';
+import { ApiError, ApiErrors } from '../openapi/api-errors.decorator';
 import { AuthUser } from '../common/auth/auth-user';
-import { CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { ApiSignedIn, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { AccountViewDto, AgentViewDto } from './dto/agent-view.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('accounts')
-@ApiBearerAuth()
+@ApiSignedIn()
 @ApiExtraModels(AccountViewDto, AgentViewDto)
 @Controller('users')
 export class UsersController {
@@ -15,7 +16,19 @@ export class UsersController {
 
   @Post()
   @Roles('admin')
-  @ApiCreatedResponse({ schema: { oneOf: [{ $ref: getSchemaPath(AccountViewDto) }, { $ref: getSchemaPath(AgentViewDto) }] } })
+  @ApiCreatedResponse({
+    description: 'the account; with role agent, the staff agent',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(AccountViewDto) }, { $ref: getSchemaPath(AgentViewDto) }],
+      discriminator: {
+        propertyName: 'role',
+        mapping: { admin: getSchemaPath(AccountViewDto), incident_manager: getSchemaPath(AccountViewDto), agent: getSchemaPath(AgentViewDto) },
+      },
+    },
+  })
+  @ApiOperation({ operationId: 'createUser', summary: 'Create an account; role agent creates a staff agent' })
+  @ApiErrors(400)
+  @ApiError(409, 'the email is taken')
   create(@CurrentUser() actor: AuthUser, @Body() body: CreateUserDto): Promise<AccountViewDto | AgentViewDto> {
     return this.users.createUser(actor, body);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Keyset } from '../common/pagination/page';
 import { modifyReturning } from '../database/returning';
 
 export interface InviteRow {
@@ -26,6 +27,7 @@ const INVITE_COLUMNS = `code, incident_id AS "incidentId", max_uses AS "maxUses"
   auto_approve AS "autoApprove", created_at AS "createdAt"`;
 
 export type InviteState = InviteRow & { expired: boolean };
+export type ListedInvite = InviteRow & { createdAtKey: string };
 
 @Injectable()
 export class InvitesRepository {
@@ -55,6 +57,18 @@ export class InvitesRepository {
       [code],
     );
     return rows[0] ?? null;
+  }
+
+  /** An incident's invites, newest first; `after` is the keyset (created_at, code) of the previous page's last row. */
+  async listInvites(incidentId: string, after: Keyset | null, fetch: number): Promise<ListedInvite[]> {
+    const params: unknown[] = [incidentId, fetch];
+    const keyset = after ? `AND (created_at, code) < ($3::timestamptz, $4::text)` : '';
+    if (after) params.push(after.sortValue, after.id);
+    return this.dataSource.query(
+      `SELECT ${INVITE_COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"
+         FROM invites WHERE incident_id = $1 ${keyset} ORDER BY created_at DESC, code DESC LIMIT $2`,
+      params,
+    );
   }
 
   /** `expired` is judged by the database clock, the same one consumeUse uses. */

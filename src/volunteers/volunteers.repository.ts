@@ -5,6 +5,7 @@ export interface EnrollmentIncident {
   id: string;
   name: string;
   surgeActive: boolean;
+  volunteerMaxConcurrent: number;
 }
 
 @Injectable()
@@ -16,14 +17,16 @@ export class VolunteersRepository {
    */
   async lockIncidentForEnrollment(manager: EntityManager, incidentId: string): Promise<EnrollmentIncident | null> {
     const rows: EnrollmentIncident[] = await manager.query(
-      `SELECT id, name, surge_active AS "surgeActive" FROM incidents WHERE id = $1 FOR SHARE`,
+      `SELECT id, name, surge_active AS "surgeActive", volunteer_max_concurrent AS "volunteerMaxConcurrent"
+         FROM incidents WHERE id = $1 FOR SHARE`,
       [incidentId],
     );
     return rows[0] ?? null;
   }
 
   /**
-   * Signs out and expires every volunteer of the incident that is not expired yet; returns their ids.
+   * Expires every volunteer of the incident that is not expired yet; returns their ids (the caller
+   * takes them off duty).
    * Agent rows are locked in id order so two sweeps, or a sweep and a routing claim, cannot deadlock
    * on each other's agents.
    */
@@ -36,7 +39,6 @@ export class VolunteersRepository {
     );
     const ids = locked.map((row) => row.userId);
     if (ids.length === 0) return ids;
-    await manager.query(`UPDATE agents SET presence = 'offline', signed_in_at = NULL WHERE user_id = ANY($1::uuid[])`, [ids]);
     await manager.query(`UPDATE users SET status = 'expired', updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
     return ids;
   }

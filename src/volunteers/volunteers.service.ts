@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../common/auth/password-hasher';
-import { conflict, DomainError, forbidden } from '../common/errors/domain-error';
+import { conflict, DomainError, forbidden, invalidInput } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { EventsService } from '../events/events.service';
-import { DEFAULT_MAX_CONCURRENT } from '../users/agent.entity';
 import { AgentsRepository } from '../users/agents.repository';
 import { UsersRepository } from '../users/users.repository';
 import { EnrollVolunteerDto } from './dto/enroll-volunteer.dto';
 import { EnrollmentDto } from './dto/enrollment.dto';
 import { normalizeInviteCode } from './invite-code';
 import { InvitesRepository, InviteState } from './invites.repository';
-import { VolunteersRepository } from './volunteers.repository';
+import { EnrollmentIncident, VolunteersRepository } from './volunteers.repository';
 
 @Injectable()
 export class VolunteersService {
@@ -68,13 +67,21 @@ export class VolunteersService {
   ): Promise<EnrollmentDto> {
     const invite = await this.invites.consumeUse(manager, code);
     if (!invite) throw inviteRefusal(await this.invites.findByCode(code, manager)) ?? forbidden('inviteCode can no longer be used');
-    await this.assertSurgeActive(manager, invite.incidentId);
+    const incident = await this.assertSurgeActive(manager, invite.incidentId);
+    const maxConcurrent = dto.maxConcurrent ?? incident.volunteerMaxConcurrent;
+    // The incident's limit, not the caller, decides how much a volunteer takes on; an admin may
+    // still raise it per agent afterwards. Checked in the transaction, so a use is not consumed.
+    if (maxConcurrent > incident.volunteerMaxConcurrent) {
+      throw invalidInput(
+        `maxConcurrent must not be greater than ${incident.volunteerMaxConcurrent}, the incident's volunteerMaxConcurrent`,
+      );
+    }
     const status = invite.autoApprove ? 'active' : 'pending';
     const user = await this.users.insertAccount(manager, { email: dto.email, name: dto.name, passwordHash, role: 'agent', status });
     await this.agents.insertProfile(manager, user.id, {
       kind: 'volunteer',
       incidentId: invite.incidentId,
-      maxConcurrent: dto.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+      maxConcurrent,
       languages: dto.languages,
       skills: dto.skills ?? [],
     });
@@ -85,11 +92,12 @@ export class VolunteersService {
     return { id: user.id, status };
   }
 
-  private async assertSurgeActive(manager: EntityManager, incidentId: string): Promise<void> {
+  private async assertSurgeActive(manager: EntityManager, incidentId: string): Promise<EnrollmentIncident> {
     const incident = await this.volunteers.lockIncidentForEnrollment(manager, incidentId);
     if (!incident?.surgeActive) {
       throw conflict(`the surge of incident "${incident?.name ?? incidentId}" is not active; enrollment opens when it is`);
     }
+    return incident;
   }
 }
 

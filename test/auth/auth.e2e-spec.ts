@@ -122,7 +122,7 @@ describe('auth and accounts', () => {
 
   it('serves health for Postgres and Redis', async () => {
     const response = await t.http().get('/health').expect(200);
-    expect(response.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect(response.body.info).toEqual({ process: { status: 'up' }, postgres: { status: 'up' }, redis: { status: 'up' } });
   });
 
   it('serves the OpenAPI document', async () => {

@@ -63,6 +63,7 @@ describe('conversations: agents at work', () => {
         assignedAt: expect.any(String),
         firstResponseAt: null,
         resolvedAt: null,
+        unroutable: null,
         messages: [
           {
             id: older.messageId,
@@ -157,7 +158,10 @@ describe('conversations: agents at work', () => {
       const first = await post(`${conversationId}/replies`, agent.token, { text: 'We are rebooking you on KL1002.' }).expect(201);
       expect(first.body).toEqual({
         id: expect.any(String),
+        kind: 'reply',
         agentId: agent.id,
+        authorId: agent.id,
+        templateId: null,
         text: 'We are rebooking you on KL1002.',
         deliveryStatus: 'pending',
         createdAt: expect.any(String),
@@ -319,7 +323,7 @@ describe('conversations: agents at work', () => {
       expect(decision.requirements).toMatchObject({ languages: [target], requiredSkills: [{ name: 'refunds', minLevel: 3 }] });
     });
 
-    it('answers 403 to another agent and 409 once it is no longer assigned', async () => {
+    it('answers 403 to another agent, and to the agent once it is no longer theirs, without naming its state', async () => {
       const language = nextLanguage();
       const agent = await signedInAgent(t, adminToken, language);
       const other = await signedInAgent(t, adminToken, nextLanguage());
@@ -328,8 +332,10 @@ describe('conversations: agents at work', () => {
       await post(`${conversationId}/transfer`, other.token, {}).expect(403);
       expect(await openAssignments(conversationId)).toEqual([{ agent_id: agent.id }]);
       await post(`${conversationId}/transfer`, agent.token, {}).expect(200);
-      const again = await post(`${conversationId}/transfer`, agent.token, {}).expect(409);
-      expect(again.body.message).toMatch(/queued/);
+      const again = await post(`${conversationId}/transfer`, agent.token, {}).expect(403);
+      expect(again.body.message).toBe(`conversation ${conversationId} is not assigned to you`);
+      const byManager = await post(`${conversationId}/transfer`, manager.token, {}).expect(409);
+      expect(byManager.body.message).toMatch(/queued/);
     });
 
     it('lets only one of a racing transfer and resolve through', async () => {

@@ -63,6 +63,26 @@ describe('GET /me/conversations/stream (Server-Sent Events)', () => {
     expect(requeued.payload).toMatchObject({ agentId: agent.id });
   });
 
+  it("replays to a reconnecting agent the work it missed, and nobody else's", async () => {
+    const language = nextLanguage();
+    const otherLanguage = nextLanguage();
+    const agent = await signedInAgent(t, adminToken, language);
+    const colleague = await signedInAgent(t, adminToken, otherLanguage);
+    const first = await subscribe(agent.token);
+    const seen = await assignedConversation(t, agent, language);
+    const lastSeen = (await first.next(about('conversation.assigned', seen.conversationId))).id!;
+    first.close();
+
+    const missed = await assignedConversation(t, agent, language);
+    const theirs = await assignedConversation(t, colleague, otherLanguage);
+    const resumed = await openEventStream(url, { ...auth(agent.token), 'Last-Event-ID': lastSeen });
+    streams.push(resumed);
+    expect(resumed.status).toBe(200);
+    await resumed.next(about('conversation.assigned', missed.conversationId));
+    expect(resumed.received.filter(about('conversation.assigned', seen.conversationId))).toEqual([]);
+    expect(resumed.received.filter((event) => event.data.includes(theirs.conversationId))).toEqual([]);
+  });
+
   it('401 without a token, 403 for a manager', async () => {
     expect((await subscribe('not-a-token')).status).toBe(401);
     const manager: SignedInAccount = await createAccount(t, adminToken, { role: 'incident_manager', languages: undefined });

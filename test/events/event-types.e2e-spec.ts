@@ -2,7 +2,7 @@ import { createAccount, DEFAULT_PASSWORD, loginAdmin, SignedInAccount, uniqueEma
 import { activateSurge, createIncident, createInvite, deactivateSurge, enrollVolunteer } from '../factories/incidents';
 import { createRule } from '../factories/rules';
 import { createShift } from '../factories/shifts';
-import { bearer, received, waitForStatus } from '../stats/stats-arrangement';
+import { bearer, received, waitForStatus, waitUntil } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 import { EVENT_TYPES, EventType } from '../../src/events/event-types';
 
@@ -42,13 +42,16 @@ describe('audit trail: every event type is written by the action that causes it'
   });
   afterAll(() => t?.close());
 
-  /** user.created, auth.login_failed, agent.updated, agent.imported, routing_rule.changed */
+  /** user.created, auth.login_failed, auth.session_started/ended, agent.updated, agent.imported, routing_rule.changed */
   async function accountActions(adminToken: string): Promise<{ manager: SignedInAccount; staff: SignedInAccount }> {
     ids.admin = (await t.http().get('/api/v1/me').set(bearer(adminToken)).expect(200)).body.id;
     const manager = await createAccount(t, adminToken, { role: 'incident_manager', languages: undefined });
     ids.manager = manager.id;
     await t.http().post('/api/v1/auth/login').send({ email: manager.email, password: 'not-the-password' }).expect(401);
     secrets.push('not-the-password');
+    const session = await t.http().post('/api/v1/auth/session').send({ email: manager.email, password: manager.password }).expect(200);
+    const cookie = (session.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    await t.http().delete('/api/v1/auth/session').set({ Cookie: cookie, 'X-CSRF-Token': session.body.csrfToken }).expect(204);
     const staff = await createAccount(t, adminToken, { languages: [{ code: 'hu', level: 5 }] });
     ids.staff = staff.id;
     await t.http().patch(`/api/v1/agents/${staff.id}`).set(bearer(adminToken)).send({ maxConcurrent: 4 }).expect(200);
@@ -58,10 +61,11 @@ describe('audit trail: every event type is written by the action that causes it'
     return { manager, staff };
   }
 
-  /** incident.created, surge.activated, invite.created, volunteer.enrolled, agent.approved */
+  /** incident.created, incident.updated, surge.activated, invite.created, volunteer.enrolled, agent.approved */
   async function surgeActions(adminToken: string, manager: SignedInAccount): Promise<string> {
     const incident = await createIncident(t, manager.token);
     ids.incident = incident.id;
+    await t.http().patch(`/api/v1/incidents/${incident.id}`).set(bearer(manager.token)).send({ maxShiftHoursPer24h: 10 }).expect(200);
     await activateSurge(t, manager.token, incident.id);
     const invite = await createInvite(t, manager.token, incident.id, { autoApprove: false });
     secrets.push(invite.code);
@@ -79,7 +83,7 @@ describe('audit trail: every event type is written by the action that causes it'
     await t.http().delete(`/api/v1/shifts/${shift.id}/claim`).set(bearer(staff.token)).expect(204);
   }
 
-  /** agent.signed_in, conversation.assigned/replied/resolved/transferred/requeued, agent.presence_changed, agent.signed_out */
+  /** agent.signed_in, conversation.assigned/replied/resolved/transferred/requeued/unroutable, agent.presence_changed, agent.signed_out */
   async function conversationActions(manager: SignedInAccount, staff: SignedInAccount): Promise<void> {
     await t.http().post('/api/v1/me/sign-in').set(bearer(staff.token)).expect(200);
     const routedToStaff = async (key: string) => {
@@ -98,16 +102,26 @@ describe('audit trail: every event type is written by the action that causes it'
     await routedToStaff('requeued');
     await t.http().put('/api/v1/me/presence').set(bearer(staff.token)).send({ status: 'away' }).expect(200);
     await t.http().post('/api/v1/me/sign-out').set(bearer(staff.token)).expect(200);
+    // Nobody on the roster speaks hu now: the requeued conversation is flagged as unroutable.
+    await waitUntil(
+      async () => (await t.db.query(`SELECT 1 FROM events WHERE type = 'conversation.unroutable' AND subject_id = $1`, [ids.requeued])).rowCount === 1,
+      'conversation.unroutable',
+    );
+    await received(t, 5, { language: 'ga', flightNumber: 'KL999' });
+    await t.http().post('/api/v1/flights/KL999/replies').set(bearer(manager.token)).set('Idempotency-Key', 'event-types').send({ text: 'Rebooked' }).expect(200);
   }
 
   /** [type, actor, subject]: keys into `ids`; null means the event has none; undefined means not checked. */
   const expectations: [EventType, string | null | undefined, string | null | undefined][] = [
     ['auth.login_failed', 'manager', 'manager'],
+    ['auth.session_started', 'manager', 'manager'],
+    ['auth.session_ended', 'manager', 'manager'],
     ['user.created', 'admin', 'staff'],
     ['agent.updated', 'admin', 'staff'],
     ['agent.approved', 'admin', 'volunteer'],
     ['agent.imported', 'admin', null],
     ['incident.created', 'manager', 'incident'],
+    ['incident.updated', 'manager', 'incident'],
     ['incident.closed', 'manager', 'incident'],
     ['surge.activated', 'manager', 'incident'],
     ['surge.deactivated', 'manager', 'incident'],
@@ -125,7 +139,9 @@ describe('audit trail: every event type is written by the action that causes it'
     ['conversation.transferred', 'manager', 'transferred'],
     ['conversation.replied', 'staff', 'answered'],
     ['conversation.resolved', 'staff', 'answered'],
+    ['conversation.unroutable', null, 'requeued'],
     ['routing_rule.changed', 'admin', 'rule'],
+    ['flight.replied', 'manager', null],
   ];
 
   it('covers every event type', () => {

@@ -51,7 +51,7 @@ describe('GET /events', () => {
       actorId: manager.id,
       subjectType: 'incident',
       subjectId: incidentId,
-      payload: { slaMinutes: 60 },
+      payload: { slaMinutes: 60, maxShiftHoursPer24h: 12, volunteerMaxConcurrent: 3 },
       at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
   });

@@ -115,6 +115,40 @@ describe('GET /events/stream (Server-Sent Events)', () => {
     expect(second.get(MetricsRegistry).registry).not.toBe(t.app.get(MetricsRegistry).registry);
   });
 
+  it("gives `ready` the newest event's id, so a client that saw nothing yet still has a Last-Event-ID", async () => {
+    const incident = await createIncident(t, manager.token);
+    const created = await t.db.query(`SELECT id::text FROM events WHERE subject_id = $1`, [incident.id]);
+    const stream = await subscribe(firstUrl, manager.token);
+    const ready = stream.received.find((event) => event.event === 'ready')!;
+    expect(BigInt(ready.id!)).toBeGreaterThanOrEqual(BigInt(created.rows[0].id));
+    stream.close();
+  });
+
+  it('replays what a client reconnecting with Last-Event-ID missed, in order, then goes on live', async () => {
+    const first = await subscribe(firstUrl, manager.token);
+    const seen = await createIncident(t, manager.token);
+    const lastSeen = (await first.next(isEvent('incident.created', seen.id))).id!;
+    first.close();
+
+    const missed = [await createIncident(t, manager.token), await createIncident(t, manager.token)];
+    const resumed = await openEventStream(`${secondUrl}/api/v1/events/stream`, { ...bearer(manager.token), 'Last-Event-ID': lastSeen });
+    streams.push(resumed);
+    expect(resumed.status).toBe(200);
+    for (const incident of missed) await resumed.next(isEvent('incident.created', incident.id));
+    const later = await createIncident(t, manager.token);
+    await resumed.next(isEvent('incident.created', later.id));
+
+    const messages = resumed.received.filter((event) => event.event === 'message');
+    const ids = messages.map((event) => BigInt(event.id!));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => id > BigInt(lastSeen))).toBe(true);
+    expect(messages.filter(isEvent('incident.created', seen.id))).toEqual([]);
+    const readyAt = resumed.received.findIndex((event) => event.event === 'ready');
+    expect(resumed.received[readyAt].id).toBe(lastSeen);
+    expect(resumed.received.findIndex(isEvent('incident.created', missed[0].id))).toBeGreaterThan(readyAt);
+  });
+
   it('401 without a token', async () => {
     const stream = await subscribe(firstUrl, 'not-a-token');
     expect(stream.status).toBe(401);

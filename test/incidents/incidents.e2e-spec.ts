@@ -30,6 +30,8 @@ describe('incidents', () => {
         surgeActive: false,
         surgeActivatedAt: null,
         slaMinutes: 60,
+        maxShiftHoursPer24h: 12,
+        volunteerMaxConcurrent: 3,
         createdAt: expect.any(String),
         closedAt: null,
         surgeHistory: [],

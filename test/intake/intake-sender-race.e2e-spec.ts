@@ -55,7 +55,7 @@ describe('POST /intake/messages: a first message of the same sender commits mean
     const { response, conversationId } = await postWhileSenderOpensConcurrently(body, `other-${body.externalId}`);
 
     expect(response.status).toBe(202);
-    expect(response.body).toEqual({ conversationId, messageId: expect.any(String), status: 'queued', duplicate: false });
+    expect(response.body).toMatchObject({ conversationId, messageId: expect.any(String), status: 'queued', duplicate: false });
     expect(await conversationsOfSender(body)).toEqual([{ id: conversationId }]);
     const messages = await t.db.query('SELECT id FROM messages WHERE conversation_id = $1 AND external_id = $2', [
       conversationId,
@@ -69,7 +69,7 @@ describe('POST /intake/messages: a first message of the same sender commits mean
     const { response, conversationId, otherMessageId } = await postWhileSenderOpensConcurrently(body, body.externalId);
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ conversationId, messageId: otherMessageId, status: 'queued', duplicate: true });
+    expect(response.body).toMatchObject({ conversationId, messageId: otherMessageId, status: 'queued', duplicate: true });
     expect(await conversationsOfSender(body)).toEqual([{ id: conversationId }]);
     const messages = await t.db.query('SELECT id FROM messages WHERE channel = $1 AND external_id = $2', [body.channel, body.externalId]);
     expect(messages.rows).toEqual([{ id: otherMessageId }]);

@@ -73,6 +73,9 @@ describe('POST /intake/messages: idempotency and threading', () => {
       messageId: expect.any(String),
       status: 'queued',
       duplicate: false,
+      queuePosition: expect.any(Number),
+      // Nobody speaks it and nothing was assigned lately: nothing is known.
+      estimatedWaitSeconds: null,
     });
 
     const [conversation, ...others] = await conversationsOf(t.db, body.channel, handleOf(body));
@@ -107,7 +110,7 @@ describe('POST /intake/messages: idempotency and threading', () => {
     routed = [];
 
     const again = await signedIntake(t, { ...body, text: 'A different text under the same externalId' }).expect(200);
-    expect(again.body).toEqual({ ...first.body, duplicate: true });
+    expect(again.body).toMatchObject({ conversationId: first.body.conversationId, messageId: first.body.messageId, status: first.body.status, duplicate: true });
     expect(await conversationsOf(t.db, body.channel, handleOf(body))).toEqual(before);
     const messages = await t.db.query('SELECT text FROM messages WHERE channel = $1 AND external_id = $2', [body.channel, body.externalId]);
     expect(messages.rows).toEqual([{ text: COMPLAINTS.en }]);
@@ -148,6 +151,8 @@ describe('POST /intake/messages: idempotency and threading', () => {
       messageId: expect.any(String),
       status: 'queued',
       duplicate: false,
+      queuePosition: expect.any(Number),
+      estimatedWaitSeconds: null,
     });
     expect(joined.body.messageId).not.toBe(opened.body.messageId);
     const messages = await messagesIn(t.db, opened.body.conversationId);
@@ -199,7 +204,7 @@ describe('POST /intake/messages: idempotency and threading', () => {
     await t.db.query(`UPDATE conversations SET status = 'resolved', resolved_at = now() WHERE id = $1`, [first.body.conversationId]);
 
     const again = await signedIntake(t, body).expect(200);
-    expect(again.body).toEqual({ ...first.body, status: 'resolved', duplicate: true });
+    expect(again.body).toEqual({ ...first.body, status: 'resolved', duplicate: true, queuePosition: null, estimatedWaitSeconds: null });
     expect(await conversationsOf(t.db, body.channel, handleOf(body))).toHaveLength(1);
   });
 

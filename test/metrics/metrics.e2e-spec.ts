@@ -24,9 +24,9 @@ describe('GET /metrics', () => {
     await t.http().get('/api/v1/metrics').expect(404);
   });
 
-  it('reports Bull job counts for the routing, outbound and shifts queues, and failed attempts', async () => {
+  it('reports Bull job counts for the routing and outbound queues, and failed attempts', async () => {
     const text = await scrape(t);
-    for (const queue of ['routing', 'outbound', 'shifts']) {
+    for (const queue of ['routing', 'outbound']) {
       for (const state of ['waiting', 'active', 'delayed', 'completed', 'failed', 'paused']) {
         expect(text).toMatch(new RegExp(`^surgeline_queue_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, 'm'));
       }

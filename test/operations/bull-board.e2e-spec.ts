@@ -21,7 +21,7 @@ describe('GET /admin/queues (Bull dashboard)', () => {
 
   it.each(paths)('401 without a token: %s', async (path) => {
     const response = await t.http().get(path).expect(401);
-    expect(response.body).toEqual({ statusCode: 401, message: 'Missing bearer token', error: 'Unauthorized' });
+    expect(response.body).toEqual({ statusCode: 401, message: 'Missing bearer token or session cookie', error: 'Unauthorized' });
   });
 
   it.each(paths)('401 with an invalid token: %s', async (path) => {
@@ -39,14 +39,14 @@ describe('GET /admin/queues (Bull dashboard)', () => {
     }
   });
 
-  it('200 for an admin: the page, and the API listing the routing, outbound and shifts queues', async () => {
+  it('200 for an admin: the page, and the API listing the routing and outbound queues', async () => {
     const page = await t.http().get('/admin/queues').set(auth(adminToken)).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Surgeline queues');
 
     const api = await t.http().get('/admin/queues/api/queues').set(auth(adminToken)).expect(200);
     const names = (api.body.queues as { name: string }[]).map((queue) => queue.name).sort();
-    expect(names).toEqual(['outbound', 'routing', 'shifts']);
+    expect(names).toEqual(['outbound', 'routing']);
   });
 
   it('is not under the API prefix', async () => {

@@ -38,7 +38,7 @@ describe('routing invariants with two application processes under churn', () => 
   let clients: HttpClient[];
 
   beforeAll(async () => {
-    environment = await provisionTestEnvironment({ RECONCILE_INTERVAL_MS: '1000', ROUTING_CONCURRENCY: '6', LOG_LEVEL: 'error' });
+    environment = await provisionTestEnvironment({ RECONCILE_INTERVAL_MS: '1000', LOG_LEVEL: 'error' });
     processes = await Promise.all([startAppProcess(environment.env), startAppProcess(environment.env)]);
     clients = processes.map((process) => new HttpClient(process.baseUrl));
     db = new Pool({ connectionString: environment.env.DATABASE_URL, max: 2 });

@@ -55,7 +55,7 @@ describe('routing across a conversation’s life', () => {
     const queuedCounts = await routingCounts(scenario.t);
 
     const again = await signedIntake(scenario.t, message.body).expect(200);
-    expect(again.body).toEqual({ conversationId: message.conversationId, messageId: message.messageId, status: 'queued', duplicate: true });
+    expect(again.body).toMatchObject({ conversationId: message.conversationId, messageId: message.messageId, status: 'queued', duplicate: true });
     expect(await routingCounts(scenario.t)).toEqual(queuedCounts);
 
     const agent = await staff({ languages: speaking(language) });
@@ -69,7 +69,14 @@ describe('routing across a conversation’s life', () => {
     });
 
     const third = await signedIntake(scenario.t, message.body).expect(200);
-    expect(third.body).toEqual({ conversationId: message.conversationId, messageId: message.messageId, status: 'assigned', duplicate: true });
+    expect(third.body).toEqual({
+      conversationId: message.conversationId,
+      messageId: message.messageId,
+      status: 'assigned',
+      duplicate: true,
+      queuePosition: null,
+      estimatedWaitSeconds: 0,
+    });
     expect(await routingCounts(scenario.t)).toEqual(assignedCounts);
     const after = await conversationDetail(scenario.t, message.conversationId);
     expect(after.messages).toHaveLength(1);

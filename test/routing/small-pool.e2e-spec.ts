@@ -11,16 +11,16 @@ import {
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * Routing with the smallest connection pool allowed: concurrent claims, serving and requeues must
+ * Routing with the smallest connection pools allowed: concurrent claims, serving and requeues must
  * never hold one pooled connection while waiting for another, or they would all wait forever.
  */
-describe('routing with a database pool of two connections', () => {
+describe('routing with a request pool of two connections and a routing pool of one', () => {
   let t: TestApp;
   let admin: string;
   const nextLanguage = languageAllocator();
 
   beforeAll(async () => {
-    t = await startTestApp({ RECONCILE_INTERVAL_MS: '500', DATABASE_POOL_SIZE: '2' });
+    t = await startTestApp({ RECONCILE_INTERVAL_MS: '500', DATABASE_POOL_SIZE: '2', ROUTING_POOL_SIZE: '1' });
     admin = await adminTokenOf(t);
   });
   afterAll(() => t?.close());

@@ -119,7 +119,7 @@ describe('GET /stats/live', () => {
     expect(en).toMatchObject({ language: 'en', queued: 2, agentsAvailable: 0 });
     expect(en.longestWaitSeconds).toBeGreaterThanOrEqual(10 * MINUTE);
     expect(en.longestWaitSeconds).toBeLessThanOrEqual(10 * MINUTE + slack);
-    expect(fi).toEqual({ language: 'fi', queued: 0, agentsAvailable: 1, longestWaitSeconds: 0 });
+    expect(fi).toEqual({ language: 'fi', queued: 0, agentsAvailable: 1, longestWaitSeconds: 0, unroutable: 0, estimatedWaitSeconds: 0 });
     expect(nl).toMatchObject({ language: 'nl', queued: 1, agentsAvailable: 0 });
     expect(nl.longestWaitSeconds).toBe(live.longestWaitSeconds);
   });

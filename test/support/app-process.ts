@@ -2,18 +2,26 @@ import { ChildProcess, spawn } from 'child_process';
 import { AddressInfo, createServer } from 'net';
 import { join } from 'path';
 
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface AppProcess {
   baseUrl: string;
   /** Exit code when the process ended by itself, with the tail of its output. */
   crash: () => { exitCode: number | null; output: string } | null;
   /** The tail of what the process wrote (its logs), for diagnosing a failed assertion. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** SIGTERM, then SIGKILL after 10 s; resolves with how the process ended. */
+  stop: () => Promise<ProcessExit>;
+  /** Ends the process abruptly (SIGKILL): no shutdown hook runs, as in a crash. */
+  kill: () => Promise<void>;
 }
 
 const ROOT = join(__dirname, '..', '..');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -67,10 +75,17 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     stop: () =>
       new Promise((resolve) => {
         stopping = true;
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+        child.once('exit', (code, signal) => resolve({ code, signal }));
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+    kill: () =>
+      new Promise((resolve) => {
+        stopping = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -28,6 +28,17 @@ export class HttpClient {
     return this.send('PUT', path, body);
   }
 
+  patch<T = any>(path: string, body?: unknown): Promise<HttpResult<T>> {
+    return this.send('PATCH', path, body);
+  }
+
+  /** A plain-text resource such as `/metrics`. */
+  async text(path: string): Promise<string> {
+    const response = await fetch(`${this.baseUrl}${path}`);
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    return response.text();
+  }
+
   /** POST /intake/messages signed with the test INTAKE_SECRET. */
   intake<T = any>(message: Record<string, unknown>): Promise<HttpResult<T>> {
     const raw = JSON.stringify(message);

@@ -12,6 +12,8 @@ export interface EventStream {
   received: ServerSentEvent[];
   /** Resolves with the first event (already received or still to come) that matches; rejects after the deadline. */
   next(match: (event: ServerSentEvent) => boolean, deadlineMs?: number): Promise<ServerSentEvent>;
+  /** Resolves once the server ends the response; rejects after the deadline. */
+  ended(deadlineMs?: number): Promise<void>;
   close(): void;
 }
 
@@ -29,6 +31,7 @@ export function openEventStream(
       const received: ServerSentEvent[] = [];
       const waiters = new Set<() => void>();
       let buffer = '';
+      const serverEnded = new Promise<void>((done) => response.once('end', done));
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         buffer += chunk;
@@ -61,6 +64,14 @@ export function openEventStream(
             }, deadlineMs);
             waiters.add(check);
             check();
+          }),
+        ended: (deadlineMs = 10_000) =>
+          new Promise((done, fail) => {
+            const timer = setTimeout(() => fail(new Error(`the stream did not end within ${deadlineMs} ms`)), deadlineMs);
+            void serverEnded.then(() => {
+              clearTimeout(timer);
+              done();
+            });
           }),
         close: () => req.destroy(),
       });

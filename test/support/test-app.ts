@@ -5,6 +5,8 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { configureApp } from '../../src/configure-app';
+import { createOpenApiDocument } from '../../src/openapi/openapi-document';
+import { ReceivedResponse, recordResponses, undocumentedResponses } from './openapi-response-validator';
 import { databaseUrl, dropDatabase, templateDatabase, TEST_DATABASE_URL, withAdminClient } from './test-database';
 
 export const TEST_ADMIN = { email: 'admin@surgeline.test', password: 'admin-password-test' };
@@ -16,6 +18,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Direct access for asserting invariants in Postgres; never for arranging what the API can do. */
   db: Pool;
+  /** Every response `http()` received; close() fails when the OpenAPI document does not describe one. */
+  received: ReceivedResponse[];
   databaseName: string;
   bullPrefix: string;
   env: Record<string, string>;
@@ -76,6 +80,12 @@ export async function provisionTestEnvironment(overrides: Record<string, string>
     INTAKE_SECRET: TEST_INTAKE_SECRET,
     JWT_SECRET: 'jwt-secret-for-tests-only',
     LOG_LEVEL: 'silent',
+    // Specs log in, enroll and post intake from one address far faster than people do; the rate
+    // limits have a spec of their own that sets them low.
+    RATE_LIMIT_LOGIN_PER_EMAIL: '100000',
+    RATE_LIMIT_LOGIN_PER_ADDRESS: '100000',
+    RATE_LIMIT_ENROLL_PER_ADDRESS: '100000',
+    RATE_LIMIT_INTAKE_PER_SECOND: '100000',
     ...overrides,
   };
   return {
@@ -101,18 +111,22 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   configureApp(app);
   await app.init();
   const db = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  const received: ReceivedResponse[] = [];
 
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: recordResponses(() => request(app.getHttpServer()), received),
     db,
+    received,
     databaseName,
     bullPrefix,
     env,
     close: async () => {
+      const violations = undocumentedResponses(createOpenApiDocument(app) as never, received);
       await app.close();
       await db.end();
       await dispose();
+      if (violations.length > 0) throw new Error(`Responses the OpenAPI document does not describe:\n${violations.join('\n')}`);
     },
   };
 }

@@ -52,9 +52,9 @@ describe('POST /volunteers/enroll', () => {
 
   it('accepts the code as a person types it, and keeps maxConcurrent', async () => {
     const invite = await inviteFor();
-    const response = await enroll(newEnrollBody(` ${invite.code.toLowerCase()} `, { maxConcurrent: 5 })).expect(201);
+    const response = await enroll(newEnrollBody(` ${invite.code.toLowerCase()} `, { maxConcurrent: 2 })).expect(201);
     const rows = await t.db.query('SELECT max_concurrent FROM agents WHERE user_id = $1', [response.body.id]);
-    expect(rows.rows[0].max_concurrent).toBe(5);
+    expect(rows.rows[0].max_concurrent).toBe(2);
   });
 
   it('enrolls as pending when the invite does not auto-approve; a pending volunteer cannot log in', async () => {

@@ -8,3 +8,10 @@ export interface AuthUser {
   role: Role;
   kind: AgentKind | null;
 }
+
+/** What the auth guard sets on a request it let through. */
+export interface AuthenticatedRequest {
+  user: AuthUser;
+  /** The browser session the request came with; null for a bearer token. */
+  sessionId: string | null;
+}

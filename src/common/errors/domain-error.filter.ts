@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
+import { isDatabaseUnavailable } from '../../database/pg-errors';
 import { DomainError, DomainErrorCode } from './domain-error';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
@@ -16,8 +17,13 @@ const REASON_BY_STATUS: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.FORBIDDEN]: 'Forbidden',
   [HttpStatus.NOT_FOUND]: 'Not Found',
   [HttpStatus.CONFLICT]: 'Conflict',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'Too Many Requests',
   [HttpStatus.INTERNAL_SERVER_ERROR]: 'Internal Server Error',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'Service Unavailable',
 };
+
+/** Seconds a client is asked to wait while a dependency is down; the service recovers by itself. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** The one place where errors become HTTP responses, in Nest's `{statusCode, message, error}` shape. */
 @Catch()
@@ -38,6 +44,13 @@ export class DomainErrorFilter implements ExceptionFilter {
     const clientError = asExposedClientError(exception);
     if (clientError) {
       response.status(clientError.status).json({ statusCode: clientError.status, message: clientError.message, error: clientError.reason });
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Postgres unavailable: ${(exception as Error).message}`);
+      const status = HttpStatus.SERVICE_UNAVAILABLE;
+      response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      response.status(status).json({ statusCode: status, message: 'The database is unavailable; retry shortly', error: REASON_BY_STATUS[status] });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

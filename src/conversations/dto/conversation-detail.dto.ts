@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AgentConversationDto } from './conversation-summary.dto';
+import { NoteViewDto, PreviousConversationDto } from './note.dto';
 
 export const ASSIGNMENT_END_REASONS = ['resolved', 'signed_out', 'transferred', 'unresponsive', 'surge_ended', 'suspended'] as const;
 export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
@@ -7,8 +8,8 @@ export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
 export class AssignmentViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) agentId!: string;
-  @ApiProperty() assignedAt!: string;
-  @ApiProperty({ nullable: true }) endedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) assignedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;
   @ApiProperty({ enum: ASSIGNMENT_END_REASONS, nullable: true }) endReason!: AssignmentEndReason | null;
   @ApiProperty({ format: 'uuid', description: 'the routing decision that made this assignment' }) decisionId!: string;
 }
@@ -16,7 +17,7 @@ export class AssignmentViewDto {
 /** "Why this agent": the rule, the step, the candidates considered and the reason for the choice. */
 export class RoutingDecisionViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for the built-in default rule' }) ruleId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the built-in default rule' }) ruleId!: string | null;
   @ApiProperty() ruleName!: string;
   @ApiProperty() ruleVersion!: number;
   @ApiProperty() escalationStep!: number;
@@ -27,10 +28,13 @@ export class RoutingDecisionViewDto {
   candidates!: Record<string, unknown>[];
   @ApiProperty({ format: 'uuid' }) chosenAgentId!: string;
   @ApiProperty() reason!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export class ConversationDetailDto extends AgentConversationDto {
   @ApiProperty({ type: [AssignmentViewDto], description: 'oldest first' }) assignments!: AssignmentViewDto[];
   @ApiProperty({ type: [RoutingDecisionViewDto], description: 'oldest first' }) decisions!: RoutingDecisionViewDto[];
+  @ApiProperty({ type: [NoteViewDto], description: 'internal notes, oldest first; a transfer\'s note is one of them' }) notes!: NoteViewDto[];
+  @ApiProperty({ type: [PreviousConversationDto], description: 'up to 10 earlier conversations of the same sender, newest first' })
+  previousConversations!: PreviousConversationDto[];
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination/page';
+import { FLIGHT_NUMBER_PATTERN } from '../../intake/dto/receive-message.dto';
 import { Channel, CHANNELS } from '../../routing/engine/engine.types';
 import { CONVERSATION_STATUSES, ConversationStatus } from './conversation-summary.dto';
 
@@ -27,4 +29,15 @@ export class ListConversationsQueryDto extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   agentId?: string;
+
+  @ApiPropertyOptional({ example: 'KL1234', description: 'normalised like intake (`kl 1234` finds KL1234)' })
+  @IsOptional()
+  @Matches(FLIGHT_NUMBER_PATTERN, { message: 'flightNumber must be an airline designator and a number, like KL1234' })
+  flightNumber?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only work nobody on the roster can take; false: only the rest' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'unroutable must be true or false' })
+  unroutable?: boolean;
 }

@@ -9,7 +9,7 @@ export class EventViewDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) subjectId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'never passenger text, passwords or tokens' })
   payload!: Record<string, unknown>;
-  @ApiProperty({ example: '2024-11-22T10:15:00.000Z' }) at!: string;
+  @ApiProperty({ format: 'date-time', example: '2024-11-22T10:15:00.000Z' }) at!: string;
 }
 
 export class EventPageDto {

@@ -8,21 +8,23 @@ export type SurgeAction = (typeof SURGE_ACTIONS)[number];
 
 export class SurgeHistoryEntryDto {
   @ApiProperty({ enum: SURGE_ACTIONS }) action!: SurgeAction;
-  @ApiProperty({ format: 'uuid', nullable: true }) actorId!: string | null;
-  @ApiProperty({ nullable: true }) actorName!: string | null;
-  @ApiProperty() at!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class IncidentViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ enum: INCIDENT_STATUSES }) status!: IncidentStatus;
   @ApiProperty() surgeActive!: boolean;
-  @ApiProperty({ nullable: true, description: 'when the current surge started' }) surgeActivatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the current surge started' }) surgeActivatedAt!: string | null;
   @ApiProperty() slaMinutes!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true }) closedAt!: string | null;
+  @ApiProperty({ minimum: 1, maximum: 24 }) maxShiftHoursPer24h!: number;
+  @ApiProperty({ minimum: 1, maximum: 20 }) volunteerMaxConcurrent!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
 
   @ApiProperty({ type: [SurgeHistoryEntryDto], description: 'who switched the surge on and off, oldest first' })
   surgeHistory!: SurgeHistoryEntryDto[];

@@ -5,7 +5,12 @@ export class InviteViewDto {
   @ApiProperty({ format: 'uuid' }) incidentId!: string;
   @ApiProperty() maxUses!: number;
   @ApiProperty() uses!: number;
-  @ApiProperty({ nullable: true }) expiresAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: string | null;
   @ApiProperty() autoApprove!: boolean;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class InvitePageDto {
+  @ApiProperty({ type: [InviteViewDto] }) items!: InviteViewDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

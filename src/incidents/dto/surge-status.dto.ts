@@ -9,5 +9,5 @@ export class SurgeIncidentDto {
 export class SurgeStatusDto {
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: SurgeIncidentDto, nullable: true }) incident!: SurgeIncidentDto | null;
-  @ApiProperty({ nullable: true }) activatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) activatedAt!: string | null;
 }

@@ -18,8 +18,11 @@ import { NotInFuture } from './not-in-future.validator';
 export const CHANNELS = ['twitter', 'facebook', 'whatsapp', 'email', 'sms', 'web'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Airline designator (two letters or digits) and a 1-4 digit number, optional suffix: KL1234, U21234A. */
-export const FLIGHT_NUMBER_PATTERN = /^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$/;
+/**
+ * Airline designator (two letters or digits, at least one letter) and a 1-4 digit number, optional
+ * suffix, in any case and with an optional space or dash: `kl 1234` is stored as KL1234.
+ */
+export const FLIGHT_NUMBER_PATTERN = /^\s*(?=[A-Za-z0-9]?[A-Za-z])[A-Za-z0-9]{2}[\s-]?[0-9]{1,4}[A-Za-z]?\s*$/;
 
 /** Connectors and passenger clocks drift; a few seconds ahead of ours is not "in the future". */
 export const RECEIVED_AT_CLOCK_SKEW_MS = 5_000;
@@ -68,7 +71,11 @@ export class ReceiveMessageDto {
   @IsISO6391({ message: 'language must be an ISO 639-1 language code' })
   language?: string;
 
-  @ApiPropertyOptional({ example: 'KL1234', pattern: FLIGHT_NUMBER_PATTERN.source })
+  @ApiPropertyOptional({
+    example: 'KL1234',
+    pattern: FLIGHT_NUMBER_PATTERN.source,
+    description: 'normalised (`kl 1234` → KL1234); when absent, the one flight number the text names, if it names exactly one',
+  })
   @IsOptional()
   @Matches(FLIGHT_NUMBER_PATTERN, { message: 'flightNumber must be an airline designator and a number, like KL1234' })
   flightNumber?: string;

@@ -11,8 +11,8 @@ export class MeProfileDto {
 
 export class MeShiftDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) incidentId!: string | null;
 }
 
@@ -26,7 +26,7 @@ export class MeViewDto {
   @ApiProperty({ type: MeProfileDto, nullable: true, description: 'agents only' }) profile!: MeProfileDto | null;
   @ApiProperty({ enum: PRESENCES, nullable: true, description: 'agents only' }) presence!: Presence | null;
   @ApiProperty({ type: Number, nullable: true, description: 'open conversations assigned now; agents only' }) load!: number | null;
-  @ApiProperty({ type: String, nullable: true }) signedInAt!: string | null;
+  @ApiProperty({ format: 'date-time', type: String, nullable: true }) signedInAt!: string | null;
 
   @ApiProperty({ type: [MeShiftDto], description: 'claimed shifts that have not ended, soonest first (at most 100); empty for non-agents' })
   claimedShifts!: MeShiftDto[];

@@ -1,4 +1,4 @@
-import { evaluateEligibility } from './eligibility';
+import { evaluateEligibility, exclusionHolds } from './eligibility';
 import { AgentSnapshot, Requirements } from './engine.types';
 import { requirementsFixture } from './requirements.fixture';
 
@@ -138,4 +138,16 @@ describe('evaluateEligibility, the first failing condition gives the reason', ()
       expect(evaluateEligibility(agent(over), requirements({ agentKinds: ['staff'] })).reason).toBe(reason);
     },
   );
+});
+
+describe('exclusionHolds', () => {
+  const now = new Date('2030-01-01T12:00:00Z');
+  it.each<[string, Date | null, boolean]>([
+    ['a transfer, for good', null, true],
+    ['an unresponsive agent, not expired', new Date('2030-01-01T12:00:01Z'), true],
+    ['expiring exactly now', now, false],
+    ['expired', new Date('2030-01-01T11:30:00Z'), false],
+  ])('%s', (_name, expiresAt, holds) => {
+    expect(exclusionHolds({ expiresAt }, now)).toBe(holds);
+  });
 });

@@ -2,7 +2,10 @@ import { AgentSnapshot, EligibilityVerdict, Requirements } from './engine.types'
 
 type Check = (agent: AgentSnapshot, requirements: Requirements) => string | null;
 
-/** routing.md's eligibility conditions, in order; each returns why it fails or null. */
+/**
+ * routing.md's eligibility conditions, in order; each returns why it fails or null. The claim's SQL
+ * (candidate-query.ts) decides the same: test/eligibility/candidate-query.e2e-spec.ts checks both agree.
+ */
 const CHECKS: Check[] = [
   (agent) => (agent.status === 'active' ? null : `account ${agent.status}`),
   // offline is the presence of a signed-out agent, so it reads as "not signed in"
@@ -17,6 +20,22 @@ const CHECKS: Check[] = [
   (agent) => (agent.load < agent.maxConcurrent ? null : `at capacity (${agent.load}/${agent.maxConcurrent})`),
   (agent) => (agent.excluded ? 'transferred away or unresponsive before' : null),
 ];
+
+/** A stored exclusion of an agent from a conversation: for good (a transfer) or until a time (not answering). */
+export interface ConversationExclusion {
+  /** null: for good */
+  expiresAt: Date | null;
+}
+
+/**
+ * Whether an exclusion still keeps the agent away at `now`: AgentSnapshot.excluded is this over the
+ * agent's exclusions from the conversation. An unresponsive agent's exclusion is deleted when it
+ * signs in again, so only its expiry is judged here. The candidate query's SQL says the same
+ * (candidate-query.ts); test/eligibility/candidate-query.e2e-spec.ts checks they agree.
+ */
+export function exclusionHolds(exclusion: ConversationExclusion, now: Date): boolean {
+  return exclusion.expiresAt === null || exclusion.expiresAt.getTime() > now.getTime();
+}
 
 export function evaluateEligibility(agent: AgentSnapshot, requirements: Requirements): EligibilityVerdict {
   for (const check of CHECKS) {

@@ -42,6 +42,8 @@ export interface RuleRoute {
   strategy?: Strategy;
   reassignAfterSeconds?: number;
   escalation?: EscalationStep[];
+  /** an approved answer sent to the passenger as soon as the conversation opens */
+  acknowledgeTemplateId?: string;
 }
 
 export interface RoutingRule {
@@ -108,7 +110,7 @@ export interface AgentSnapshot {
   load: number;
   maxConcurrent: number;
   lastAssignedAt: Date | null;
-  /** transferred away from this agent, or taken back from it for not answering */
+  /** transferred away from this agent, or taken back from it for not answering and not expired (exclusionHolds) */
   excluded: boolean;
 }
 

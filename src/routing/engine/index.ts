@@ -1,6 +1,6 @@
 export * from './engine.types';
 export { DEFAULT_RULE, DEFAULT_SLA_MINUTES, defaultRouteFor, matchRule, matchHolds, containsWholeWord } from './rule-matcher';
 export { requirementsAt } from './requirements';
-export { evaluateEligibility } from './eligibility';
+export { ConversationExclusion, evaluateEligibility, exclusionHolds } from './eligibility';
 export { equallyRanked, rankCandidates, toRankedCandidate } from './ranking';
 export { nextEscalationAt, reassignAt } from './escalation';

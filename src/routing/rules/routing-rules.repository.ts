@@ -94,6 +94,12 @@ export class RoutingRulesRepository {
     const rows = await modifyReturning<{ id: string }>(manager, 'DELETE FROM routing_rules WHERE id = $1 RETURNING id', [id]);
     return rows.length > 0;
   }
+
+  /** FOR SHARE: a template named by a rule being saved cannot be deleted until the rule commits. */
+  async templateExists(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM templates WHERE id = $1 FOR SHARE`, [id]);
+    return rows.length > 0;
+  }
 }
 
 function withoutVersion({ version: _version, ...rule }: SnapshotRow & StoredRoutingRule): StoredRoutingRule {

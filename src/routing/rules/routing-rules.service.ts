@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { notFound } from '../../common/errors/domain-error';
+import { invalidInput, notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { EventsService } from '../../events/events.service';
 import { RoutingRule } from '../engine/engine.types';
@@ -67,6 +67,7 @@ export class RoutingRulesService {
 
   async createRule(actor: AuthUser, dto: SaveRoutingRuleDto): Promise<RoutingRuleChangeDto> {
     return this.transactions.run(async (manager) => {
+      await this.assertAcknowledgementExists(manager, dto);
       const version = await this.rules.bumpVersion(manager);
       const rule = await this.rules.insertRule(manager, toRuleFields(dto));
       await this.recordChange(manager, actor, 'created', rule.id, version);
@@ -76,6 +77,7 @@ export class RoutingRulesService {
 
   async replaceRule(actor: AuthUser, id: string, dto: SaveRoutingRuleDto): Promise<RoutingRuleChangeDto> {
     return this.transactions.run(async (manager) => {
+      await this.assertAcknowledgementExists(manager, dto);
       const version = await this.rules.bumpVersion(manager);
       const rule = await this.rules.replaceRule(manager, id, toRuleFields(dto));
       // Throwing rolls the version bump back with the transaction.
@@ -91,6 +93,13 @@ export class RoutingRulesService {
       if (!(await this.rules.deleteRule(manager, id))) throw notFound('routing rule', id);
       await this.recordChange(manager, actor, 'deleted', id, version);
     });
+  }
+
+  private async assertAcknowledgementExists(manager: EntityManager, dto: SaveRoutingRuleDto): Promise<void> {
+    const templateId = dto.route?.acknowledgeTemplateId;
+    if (templateId !== undefined && !(await this.rules.templateExists(manager, templateId))) {
+      throw invalidInput(`route.acknowledgeTemplateId names no template (${templateId})`);
+    }
   }
 
   private recordChange(manager: EntityManager, actor: AuthUser, action: RuleChange, ruleId: string, version: number) {

@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/auth.decorators';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors } from '../../openapi/api-errors.decorator';
+import { ApiSignedIn, Roles } from '../../common/auth/auth.decorators';
 import { ReceiveMessageDto } from '../../intake/dto/receive-message.dto';
 import { RoutingSimulationService } from './routing-simulation.service';
 import { SimulationResultDto } from './simulation-result.dto';
 
 @ApiTags('routing rules')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('routing/simulate')
 export class RoutingSimulationController {
   constructor(private readonly simulation: RoutingSimulationService) {}
@@ -15,6 +16,8 @@ export class RoutingSimulationController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: SimulationResultDto })
+  @ApiOperation({ operationId: 'simulateRouting', summary: 'Which rule and agent an intake-shaped message would get; changes nothing' })
+  @ApiErrors(400)
   simulate(@Body() message: ReceiveMessageDto): Promise<SimulationResultDto> {
     return this.simulation.simulate(message);
   }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class SimulatedRuleDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for the built-in default rule' }) id!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the built-in default rule' }) id!: string | null;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'ruleset version the decision would record' }) version!: number;
 }

@@ -6,20 +6,20 @@ import {
   IsInt,
   IsISO6391,
   IsISO8601,
-  IsOptional,
   IsUUID,
   Matches,
   Max,
   Min,
 } from 'class-validator';
+import { OmittableNotNull } from '../../common/validation/field-decorators';
 import { SKILL_NAME_PATTERN } from '../../users/dto/agent-profile.dto';
 
 export class CreateShiftDto {
-  @ApiProperty({ example: '2024-04-15T08:00:00Z', description: 'ISO-8601 date-time' })
+  @ApiProperty({ format: 'date-time', example: '2024-04-15T08:00:00Z', description: 'ISO-8601 date-time' })
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO-8601 date-time' })
   startsAt!: string;
 
-  @ApiProperty({ example: '2024-04-15T16:00:00Z', description: 'after startsAt, at most 12 hours later, in the future' })
+  @ApiProperty({ format: 'date-time', example: '2024-04-15T16:00:00Z', description: 'after startsAt, at most 12 hours later, in the future' })
   @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO-8601 date-time' })
   endsAt!: string;
 
@@ -30,7 +30,7 @@ export class CreateShiftDto {
   slots!: number;
 
   @ApiPropertyOptional({ type: [String], example: ['nl', 'en'], description: 'ISO 639-1 codes the shift is staffed for (informational)' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique({ message: 'languages must not repeat a code' })
@@ -38,7 +38,7 @@ export class CreateShiftDto {
   languages?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['rebooking'], description: 'skill names the shift is staffed for (informational)' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique({ message: 'skills must not repeat a name' })
@@ -46,7 +46,7 @@ export class CreateShiftDto {
   skills?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the incident this shift staffs; volunteers may claim only their own incident’s shifts' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsUUID()
   incidentId?: string;
 }

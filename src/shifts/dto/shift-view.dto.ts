@@ -7,13 +7,13 @@ export class ShiftClaimantDto {
 
 export class ShiftViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ minimum: 1, maximum: 500 }) slots!: number;
   @ApiProperty({ description: 'how many slots are claimed' }) claimed!: number;
   @ApiProperty({ type: [String] }) languages!: string[];
   @ApiProperty({ type: [String] }) skills!: string[];
-  @ApiProperty({ format: 'uuid', nullable: true }) incidentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) incidentId!: string | null;
 
   @ApiProperty({
     type: [ShiftClaimantDto],

@@ -29,6 +29,13 @@ export class LanguageFiguresDto {
   @ApiProperty({ description: 'signed-in agents with presence available who speak it (all of them for `und`)' }) agentsAvailable!: number;
   @ApiProperty({ description: 'age of the oldest queued conversation in this language (from its first message), 0 when none' })
   longestWaitSeconds!: number;
+  @ApiProperty({ description: 'queued conversations in this language that nobody on the roster can take' }) unroutable!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'the estimated wait, in seconds, of a conversation in this language arriving now (as at intake); null when nothing is known',
+  })
+  estimatedWaitSeconds!: number | null;
 }
 
 export class ChannelFiguresDto {
@@ -46,6 +53,10 @@ export class LiveStatsDto {
   @ApiProperty({ description: 'conversations held by an agent' }) assigned!: number;
   @ApiProperty({ description: 'signed-in agents with presence available' }) agentsAvailable!: number;
   @ApiProperty({ description: 'age of the oldest queued conversation (from its first message), 0 when none' }) longestWaitSeconds!: number;
+  @ApiProperty({
+    description: 'queued conversations nobody on the roster (signed in, or with a claimed shift within 2 hours) can take',
+  })
+  unroutable!: number;
   @ApiProperty({ type: FirstResponseDto }) firstResponse!: FirstResponseDto;
   @ApiProperty({ description: `the active incident's SLA for a first reply (${DEFAULT_SLA_MINUTES} without one)` }) slaMinutes!: number;
   @ApiProperty({
@@ -60,5 +71,5 @@ export class LiveStatsDto {
   @ApiProperty({ type: [LanguageFiguresDto], description: 'languages with queued work or available agents, by code' })
   byLanguage!: LanguageFiguresDto[];
   @ApiProperty({ type: [ChannelFiguresDto], description: 'every channel, in a fixed order' }) byChannel!: ChannelFiguresDto[];
-  @ApiProperty({ description: 'when these figures were computed (they are cached for at most 5 seconds)' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when these figures were computed (they are cached for at most 5 seconds)' }) updatedAt!: string;
 }

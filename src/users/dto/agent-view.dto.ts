@@ -10,11 +10,11 @@ export class AccountViewDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ enum: ACCOUNT_STATUSES }) status!: AccountStatus;
   @ApiProperty({ enum: AGENT_KINDS, nullable: true }) kind!: AgentKind | null;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export class AgentViewDto extends AccountViewDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'the incident a volunteer enrolled for' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the incident a volunteer enrolled for' })
   incidentId!: string | null;
 
   @ApiProperty({ type: [LanguageLevelDto] }) languages!: LanguageLevelDto[];
@@ -22,5 +22,5 @@ export class AgentViewDto extends AccountViewDto {
   @ApiProperty() maxConcurrent!: number;
   @ApiProperty({ description: 'open conversations assigned now' }) load!: number;
   @ApiProperty({ enum: PRESENCES }) presence!: Presence;
-  @ApiProperty({ nullable: true }) signedInAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) signedInAt!: string | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { NotBlank } from '../../common/validation/field-decorators';
 import { Role, ROLES } from '../user.entity';
 import { LanguageLevelDto, SkillLevelDto } from './agent-profile.dto';
 import { LanguagesField, MaxConcurrentField, SkillsField } from './profile-fields';
@@ -14,6 +15,7 @@ export class CreateUserDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
   name!: string;
 
   @ApiProperty({ minLength: 10 })

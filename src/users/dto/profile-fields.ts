@@ -1,42 +1,36 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsInt, Max, Min } from 'class-validator';
+import { ListOf, OmittableNotNull } from '../../common/validation/field-decorators';
 import { LanguageLevelDto, SkillLevelDto } from './agent-profile.dto';
 
-/**
- * In a partial update (PATCH) a field may be left out but not set to null: IsOptional would let
- * null through and it would clear a column that must always have a value.
- */
-export const OmittableNotNull = () => ValidateIf((_object, value: unknown) => value !== undefined);
+export { OmittableNotNull };
 
 interface FieldOptions {
+  /** PATCH: the default is not documented, since a field left out keeps its current value. */
   partialUpdate?: boolean;
 }
 
-const optionality = (options: FieldOptions) => (options.partialUpdate ? OmittableNotNull() : IsOptional());
+/** Left out: the default (or, in a PATCH, unchanged); null is never a value for these fields. */
+const optionality = (_options: FieldOptions) => OmittableNotNull();
 
 /** The agent profile fields shared by account creation, enrollment and profile changes. */
 export const LanguagesField = (options: { required: boolean } & FieldOptions) =>
   applyDecorators(
     options.required ? ApiProperty({ type: [LanguageLevelDto] }) : ApiPropertyOptional({ type: [LanguageLevelDto] }),
     ...(options.required ? [] : [optionality(options)]),
-    IsArray(),
+    ListOf(() => LanguageLevelDto),
     ArrayMaxSize(30),
     ArrayUnique((language: LanguageLevelDto) => language?.code, { message: 'languages must not repeat a code' }),
-    ValidateNested({ each: true }),
-    Type(() => LanguageLevelDto),
   );
 
 export const SkillsField = (options: FieldOptions = {}) =>
   applyDecorators(
     ApiPropertyOptional({ type: [SkillLevelDto] }),
     optionality(options),
-    IsArray(),
+    ListOf(() => SkillLevelDto),
     ArrayMaxSize(50),
     ArrayUnique((skill: SkillLevelDto) => skill?.name, { message: 'skills must not repeat a name' }),
-    ValidateNested({ each: true }),
-    Type(() => SkillLevelDto),
   );
 
 export const MaxConcurrentField = (options: FieldOptions = {}) =>

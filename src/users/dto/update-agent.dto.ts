@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { NotBlank } from '../../common/validation/field-decorators';
 import { LanguageLevelDto, SkillLevelDto } from './agent-profile.dto';
 import { LanguagesField, MaxConcurrentField, OmittableNotNull, SkillsField } from './profile-fields';
 
@@ -13,6 +14,7 @@ export class UpdateAgentDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
   name?: string;
 
   @LanguagesField({ required: false, partialUpdate: true })

@@ -104,6 +104,10 @@ describe('parseAgentCsv', () => {
     ['maxConcurrent 2.5', 'Sam,sam@airline.test,staff,nl:5,,2.5', 'maxConcurrent: must be an integer from 1 to 20, not "2.5"'],
     ['too few fields', 'Sam,sam@airline.test,staff', 'expected 6 fields as in the header, found 3'],
     ['too many fields', 'Sam,Jansen,sam@airline.test,staff,nl:5,,', 'expected 6 fields as in the header, found 7'],
+    ['a NUL in a name', 'Sam\u0000,sam@airline.test,staff,nl:5,,', 'name: must not contain a NUL character'],
+    ['a NUL in a skill', 'Sam,sam@airline.test,staff,nl:5,refunds\u0000:2,', 'skills: must not contain a NUL character'],
+    ['a lone surrogate in an email', 'Sam,s\ud800am@airline.test,staff,nl:5,,', 'email: must not contain an unpaired UTF-16 surrogate'],
+    ['a whitespace-only name', '   ,sam@airline.test,staff,nl:5,,', 'name: must not be empty'],
     [
       'two bad fields',
       'Sam,nope,staff,xx:1,,',

@@ -2,6 +2,7 @@ import { isEmail, isISO6391 } from 'class-validator';
 import { invalidInput } from '../../common/errors/domain-error';
 import { AGENT_KINDS, AgentKind } from '../agent.entity';
 import { SKILL_NAME_PATTERN } from '../dto/agent-profile.dto';
+import { unsafeTextReason } from '../../common/validation/unsafe-input';
 import { readCsvRecords } from './csv-records';
 
 /**
@@ -49,6 +50,8 @@ export function parseAgentCsv(text: string): ParsedRow[] {
       return { line: record.line, error: `expected ${columns.length} fields as in the header, found ${record.fields.length}` };
     }
     const cells = new Map(columns.map((column, index) => [column, record.fields[index].trim()]));
+    const unsafe = unsafeCells(cells);
+    if (unsafe.length > 0) return { line: record.line, error: unsafe.join('; ') };
     const parsed = parseRow(cells);
     if ('errors' in parsed) return { line: record.line, error: parsed.errors.join('; ') };
     const key = parsed.email.toLowerCase();
@@ -58,6 +61,14 @@ export function parseAgentCsv(text: string): ParsedRow[] {
     }
     firstLineOf.set(key, record.line);
     return { line: record.line, row: parsed };
+  });
+}
+
+/** The same characters the JSON API refuses (unsafe-input.ts), named by column; the value is not echoed. */
+function unsafeCells(cells: Map<Column, string>): string[] {
+  return [...cells].flatMap(([column, value]) => {
+    const reason = unsafeTextReason(value);
+    return reason ? [`${column}: ${reason}`] : [];
   });
 }
 

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { PasswordHasher } from '../../common/auth/password-hasher';
 import { conflict, DomainError, invalidInput } from '../../common/errors/domain-error';
+import { AfterCommit } from '../../database/after-commit';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { EventsService } from '../../events/events.service';
@@ -11,22 +12,25 @@ import { RoutingScheduler } from '../../routing/routing-scheduler';
 import { DEFAULT_MAX_CONCURRENT } from '../agent.entity';
 import { AccountByEmail, AgentsRepository, NO_PASSWORD_HASH } from '../agents.repository';
 import { AgentsService, rethrowCapacityViolation } from '../agents.service';
-import { ImportAgentsResultDto, ImportLineErrorDto } from '../dto/import-agents-result.dto';
+import { ImportAgentsResultDto, ImportLineErrorDto, ImportOutcome } from '../dto/import-agents-result.dto';
 import { UsersRepository } from '../users.repository';
 import { AgentImportRow, parseAgentCsv } from './agent-csv.parser';
 
 interface RowOutcome {
-  kind: 'created' | 'updated';
+  kind: ImportOutcome;
   agentId: string;
   maxConcurrentRaised: boolean;
 }
 
 /**
  * Applies a roster CSV row by row, one transaction per row: a bad row is reported with its line
- * and skipped, every good row is kept even when a later one fails.
+ * and skipped, every good row is kept even when a later one fails. Whatever a row runs into, the
+ * import goes on to the next one and answers which rows were applied and which were not.
  */
 @Injectable()
 export class AgentImportService {
+  private readonly logger = new Logger(AgentImportService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
@@ -36,35 +40,53 @@ export class AgentImportService {
     private readonly transactions: TransactionRunner,
     private readonly events: EventsService,
     private readonly routing: RoutingScheduler,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   async importRoster(actor: AuthUser, body: unknown): Promise<ImportAgentsResultDto> {
     if (typeof body !== 'string') throw invalidInput('body: send the roster as text/csv');
-    const result: ImportAgentsResultDto = { created: 0, updated: 0, errors: [] };
+    const result: ImportAgentsResultDto = { created: 0, updated: 0, applied: [], errors: [] };
     const capacityRaisedAgentIds: string[] = [];
     for (const parsed of parseAgentCsv(body)) {
       if ('error' in parsed) {
         result.errors.push({ line: parsed.line, message: parsed.error });
         continue;
       }
-      const outcome = await this.importRow(actor, parsed.row).catch((error: unknown) => toLineError(parsed.line, error));
+      const outcome = await this.importRow(actor, parsed.row).catch((error: unknown) => this.toLineError(parsed.line, error));
       if ('line' in outcome) {
         result.errors.push(outcome);
         continue;
       }
       result[outcome.kind]++;
+      result.applied.push({ line: parsed.line, agentId: outcome.agentId, outcome: outcome.kind });
       if (outcome.maxConcurrentRaised) capacityRaisedAgentIds.push(outcome.agentId);
     }
-    await this.events.record({
-      type: 'agent.imported',
-      actorId: actor.id,
-      subjectType: null,
-      subjectId: null,
-      payload: { created: result.created, updated: result.updated, errors: result.errors.length },
-    });
+    await this.recordImport(actor, result);
     // Existing agents whose capacity the file raised take the waiting work they now have room for.
-    for (const agentId of capacityRaisedAgentIds) await this.routing.serveAgent(agentId);
+    for (const agentId of capacityRaisedAgentIds) await this.afterCommit.run('serve agent after import', () => this.routing.serveAgent(agentId));
     return result;
+  }
+
+  /** A row's own problem is reported as it is; anything else is logged and reported without details. */
+  private toLineError(line: number, error: unknown): ImportLineErrorDto {
+    if (error instanceof DomainError) return { line, message: error.message };
+    this.logger.error(`Import line ${line} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { line, message: 'the row could not be stored (an internal error, logged); nothing of it was applied' };
+  }
+
+  /** The rows are committed already: failing to record the summary must not lose the report of them. */
+  private async recordImport(actor: AuthUser, result: ImportAgentsResultDto): Promise<void> {
+    try {
+      await this.events.record({
+        type: 'agent.imported',
+        actorId: actor.id,
+        subjectType: null,
+        subjectId: null,
+        payload: { created: result.created, updated: result.updated, errors: result.errors.length },
+      });
+    } catch (error) {
+      this.logger.error(`Could not record the agent.imported event: ${(error as Error).message}`);
+    }
   }
 
   private async importRow(actor: AuthUser, row: AgentImportRow): Promise<RowOutcome> {
@@ -156,9 +178,4 @@ export class AgentImportService {
     }
     return maxConcurrentRaised;
   }
-}
-
-function toLineError(line: number, error: unknown): ImportLineErrorDto {
-  if (error instanceof DomainError) return { line, message: error.message };
-  throw error;
 }

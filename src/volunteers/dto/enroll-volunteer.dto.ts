@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMinSize, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { NotBlank } from '../../common/validation/field-decorators';
 import { LanguageLevelDto, SkillLevelDto } from '../../users/dto/agent-profile.dto';
 import { LanguagesField, MaxConcurrentField, SkillsField } from '../../users/dto/profile-fields';
 
@@ -14,6 +15,7 @@ export class EnrollVolunteerDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
   name!: string;
 
   @ApiProperty({ example: 'alex@example.org' })

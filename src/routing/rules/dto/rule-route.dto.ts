@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,10 +8,11 @@ import {
   IsIn,
   IsInt,
   IsISO6391,
+  IsUUID,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { ListOf } from '../../../common/validation/field-decorators';
 import { AgentKindName, Strategy, STRATEGIES } from '../../engine/engine.types';
 import { SkillRequirementDto } from '../../../users/dto/agent-profile.dto';
 import { AfterSecondsStrictlyIncrease, MAX_RULE_DELAY_SECONDS, OptionalField } from './rule-validators';
@@ -51,11 +51,9 @@ export class EscalationStepDto {
 export class RuleRouteDto {
   @ApiPropertyOptional({ type: [SkillRequirementDto], description: 'default none' })
   @OptionalField()
-  @IsArray()
+  @ListOf(() => SkillRequirementDto)
   @ArrayMaxSize(50)
   @ArrayUnique((skill: SkillRequirementDto) => skill?.name, { message: 'requiredSkills must not repeat a name' })
-  @ValidateNested({ each: true })
-  @Type(() => SkillRequirementDto)
   requiredSkills?: SkillRequirementDto[];
 
   @ApiPropertyOptional({ enum: AGENT_KINDS, isArray: true, minItems: 1, description: 'default both' })
@@ -98,10 +96,16 @@ export class RuleRouteDto {
     description: 'steps taken while the conversation waits; afterSeconds strictly increasing',
   })
   @OptionalField()
-  @IsArray()
+  @ListOf(() => EscalationStepDto)
   @ArrayMaxSize(MAX_ESCALATION_STEPS)
   @AfterSecondsStrictlyIncrease()
-  @ValidateNested({ each: true })
-  @Type(() => EscalationStepDto)
   escalation?: EscalationStepDto[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'an approved answer sent to every new conversation this rule routes, at once, with {{estimatedWait}} filled',
+  })
+  @OptionalField()
+  @IsUUID('all', { message: 'acknowledgeTemplateId must be the id of a template' })
+  acknowledgeTemplateId?: string;
 }

@@ -1,4 +1,5 @@
-import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidationOptions } from 'class-validator';
+import { OmittableNotNull } from '../../../common/validation/field-decorators';
 
 /** Upper bound for every delay in a rule: Bull delays past ~24.8 days overflow Node's timers. */
 export const MAX_RULE_DELAY_SECONDS = 7 * 24 * 3600;
@@ -7,7 +8,7 @@ export const MAX_RULE_DELAY_SECONDS = 7 * 24 * 3600;
  * The field may be left out, but not sent as null: the engine reads an absent condition as
  * "not given", and a stored null would silently mean something else.
  */
-export const OptionalField = () => ValidateIf((_object, value) => value !== undefined);
+export const OptionalField = OmittableNotNull;
 
 /** Escalation steps are reached in time order, so each must come strictly later than the one before. */
 export function AfterSecondsStrictlyIncrease(options?: ValidationOptions): PropertyDecorator {

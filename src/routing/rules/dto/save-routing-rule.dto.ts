@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { NotBlank } from '../../../common/validation/field-decorators';
 import { RuleMatchDto } from './rule-match.dto';
 import { RuleRouteDto } from './rule-route.dto';
 import { OptionalField } from './rule-validators';
@@ -14,7 +15,7 @@ export class SaveRoutingRuleDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'medical and minors first' })
   @IsString()
   @Length(1, 200)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name!: string;
 
   @ApiProperty({ example: 10, description: 'lower is evaluated first; ties go to the older rule' })

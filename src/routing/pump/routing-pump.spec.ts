@@ -1,0 +1,107 @@
+import { CapacityService } from '../capacity.service';
+import { PumpBatch, RoutingService } from '../routing.service';
+import { RoutingDemand } from './routing-demand';
+import { PUMP_BATCH, RoutingPump } from './routing-pump';
+
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A routing service whose turns answer from a script and record what they were asked. */
+class ScriptedRouting {
+  readonly turns: { named: string[]; scanLimit: number }[] = [];
+  inTurn = 0;
+  maxInTurn = 0;
+
+  constructor(private readonly answers: (PumpBatch | Error)[]) {}
+
+  async routeBatch(named: string[], scanLimit: number): Promise<PumpBatch> {
+    this.turns.push({ named, scanLimit });
+    this.inTurn++;
+    this.maxInTurn = Math.max(this.maxInTurn, this.inTurn);
+    await nextTick();
+    this.inTurn--;
+    const answer = this.answers.shift() ?? { lostRaces: [], queueMayHoldMore: false };
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }
+}
+
+function pumpWith(answers: (PumpBatch | Error)[]) {
+  const demand = new RoutingDemand();
+  const routing = new ScriptedRouting(answers);
+  const served: string[] = [];
+  const capacity = { serveAgent: async (agentId: string) => served.push(agentId) };
+  const pump = new RoutingPump(demand, routing as unknown as RoutingService, capacity as unknown as CapacityService);
+  pump.onModuleInit();
+  return { demand, routing, served, pump };
+}
+
+/** Turns the event loop until `done` holds over a few turns in a row (a bounded number of turns). */
+async function until(done: () => boolean): Promise<void> {
+  for (let turns = 0, inARow = 0; inARow < 5; turns++) {
+    if (turns > 1000) throw new Error('the pump never settled');
+    await nextTick();
+    inARow = done() ? inARow + 1 : 0;
+  }
+}
+
+/** Nothing is asked and no turn runs. */
+const idle = (demand: RoutingDemand, routing: ScriptedRouting) => until(() => !demand.pending && routing.inTurn === 0);
+
+describe('RoutingPump', () => {
+  it('takes turns while a full scan says the queue may hold more, then stops', async () => {
+    const full = { lostRaces: [], queueMayHoldMore: true };
+    const { demand, routing, pump } = pumpWith([full, full, { lostRaces: [], queueMayHoldMore: false }]);
+    demand.queueGrew();
+    await idle(demand, routing);
+    await pump.onModuleDestroy();
+    expect(routing.turns).toEqual(Array(3).fill({ named: [], scanLimit: PUMP_BATCH }));
+  });
+
+  it('decides again by name the conversations whose agents were taken meanwhile', async () => {
+    const { demand, routing, pump } = pumpWith([{ lostRaces: ['c2'], queueMayHoldMore: false }]);
+    demand.decide(['c1', 'c2']);
+    await idle(demand, routing);
+    await pump.onModuleDestroy();
+    expect(routing.turns).toEqual([
+      { named: ['c1', 'c2'], scanLimit: 0 },
+      { named: ['c2'], scanLimit: 0 },
+    ]);
+  });
+
+  it('runs one turn at a time and gathers what is asked meanwhile into the next turn', async () => {
+    const { demand, routing, served, pump } = pumpWith([]);
+    demand.decide(['c1']);
+    demand.decide(['c2']);
+    demand.serve('a1');
+    demand.queueGrew();
+    await idle(demand, routing);
+    await pump.onModuleDestroy();
+    expect(routing.maxInTurn).toBe(1);
+    expect(routing.turns).toEqual([{ named: ['c1', 'c2'], scanLimit: PUMP_BATCH }]);
+    expect(served).toEqual(['a1']);
+  });
+
+  it('keeps what a failed turn was asked and tries again after a pause', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const { demand, routing, served, pump } = pumpWith([new Error('connection refused')]);
+      demand.decide(['c1']);
+      demand.serve('a1');
+      await until(() => routing.turns.length === 1 && routing.inTurn === 0);
+      expect(routing.turns).toHaveLength(1);
+      expect(served).toEqual([]);
+      expect(demand.pending).toBe(true);
+
+      jest.advanceTimersByTime(1000);
+      await idle(demand, routing);
+      await pump.onModuleDestroy();
+      expect(routing.turns).toEqual([
+        { named: ['c1'], scanLimit: 0 },
+        { named: ['c1'], scanLimit: 0 },
+      ]);
+      expect(served).toEqual(['a1']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { CapacityService } from '../capacity.service';
+import { RoutingService } from '../routing.service';
+import { RoutingDemand } from './routing-demand';
+
+/**
+ * The most conversations a pump turn takes from the queue (and, apart, by name): enough to share a lock statement and a
+ * commit between many decisions in a burst, few enough that the agents it claims are not held long.
+ */
+export const PUMP_BATCH = 50;
+
+/** A failed turn (Postgres unreachable) is tried again after this pause rather than in a busy loop. */
+const RETRY_AFTER_FAILURE_MS = 1000;
+
+/**
+ * Decides routing in sets, off the request path, one turn at a time per process: each turn locks
+ * the conversations asked for by name and the oldest undecided ones of the queue (SKIP LOCKED, so
+ * the pumps of several processes share the queue without waiting on each other), decides them in
+ * one transaction on the routing pool, then serves the agents who gained room. It runs while
+ * RoutingDemand has anything for it and sleeps otherwise; the periodic reconcile asks again for
+ * anything a lost request left behind.
+ */
+@Injectable()
+export class RoutingPump implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RoutingPump.name);
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly demand: RoutingDemand,
+    private readonly routing: RoutingService,
+    private readonly capacity: CapacityService,
+  ) {}
+
+  onModuleInit(): void {
+    this.demand.onDemand(() => this.start());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.running;
+  }
+
+  private start(): void {
+    if (this.running || this.stopped) return;
+    // From the next turn of the event loop: requests made in the same moment share a turn.
+    const nextTick = new Promise((resolve) => setImmediate(resolve));
+    this.running = nextTick.then(() => this.drain()).finally(() => (this.running = null));
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped && this.demand.pending) {
+      const scan = this.demand.takeQueueScan();
+      const named = this.demand.takeConversations(PUMP_BATCH);
+      const agents = this.demand.takeAgents();
+      try {
+        await this.turn(scan, named, agents);
+      } catch (error) {
+        this.logger.warn(`routing turn failed, tried again in ${RETRY_AFTER_FAILURE_MS} ms: ${(error as Error).message}`);
+        if (scan) this.demand.queueGrew();
+        this.demand.decide(named);
+        for (const agentId of agents) this.demand.serve(agentId);
+        this.retryTimer = setTimeout(() => this.start(), RETRY_AFTER_FAILURE_MS);
+        return;
+      }
+    }
+  }
+
+  private async turn(scan: boolean, named: string[], agents: string[]): Promise<void> {
+    if (scan || named.length > 0) {
+      const batch = await this.routing.routeBatch(named, scan ? PUMP_BATCH : 0);
+      // A full scan may have left more behind it; a lost race leaves its conversation undecided.
+      if (batch.queueMayHoldMore) this.demand.queueGrew();
+      this.demand.decide(batch.lostRaces);
+    }
+    for (const agentId of agents) await this.capacity.serveAgent(agentId);
+  }
+}

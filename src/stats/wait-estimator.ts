@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { estimateWaitSeconds } from './wait-estimate';
+import { WaitEstimatesRepository } from './wait-estimates.repository';
+
+export interface ConversationWait {
+  /** 1 = next for its language; null once assigned */
+  queuePosition: number | null;
+  /** null when nothing is known */
+  estimatedWaitSeconds: number | null;
+}
+
+/** The estimated wait (surge-desk.md) of a queued conversation, or of one arriving now in a language. */
+@Injectable()
+export class WaitEstimator {
+  constructor(private readonly repository: WaitEstimatesRepository) {}
+
+  async forConversation(conversationId: string): Promise<ConversationWait> {
+    const place = await this.repository.placeInQueue(conversationId);
+    if (!place || place.status !== 'queued') return { queuePosition: null, estimatedWaitSeconds: place?.status === 'assigned' ? 0 : null };
+    const [facts] = await this.repository.languageFacts([place.language]);
+    return { queuePosition: place.position, estimatedWaitSeconds: estimateWaitSeconds({ ...facts, position: place.position }) };
+  }
+
+  /** For a conversation arriving now in each language: behind everything queued in it. */
+  async forArrivals(languages: string[]): Promise<Map<string, number | null>> {
+    const facts = await this.repository.languageFacts(languages);
+    return new Map(facts.map((row) => [row.language, estimateWaitSeconds({ ...row, position: row.queued + 1 })]));
+  }
+}

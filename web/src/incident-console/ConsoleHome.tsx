@@ -1,0 +1,42 @@
+import { Link } from 'react-router';
+import { t } from '../i18n';
+import { BackToConsole } from '../shared/ui/BackToConsole';
+
+const LINKS = [
+  ['/incidents', t.incidentConsole.links.incidents],
+  ['/live-queue', t.incidentConsole.links.liveQueue],
+  ['/roster', t.incidentConsole.links.roster],
+  ['/agents', t.incidentConsole.links.agents],
+  ['/conversations', t.incidentConsole.links.conversations],
+  ['/rules', t.incidentConsole.links.rules],
+  ['/events', t.incidentConsole.links.events],
+] as const;
+
+/** The incident managers' and admins' home: links to their screens (which come in a later issue). */
+export function ConsoleHome() {
+  return (
+    <main id="main">
+      <h1>{t.incidentConsole.title}</h1>
+      <p>{t.incidentConsole.intro}</p>
+      <nav aria-label={t.incidentConsole.nav}>
+        <ul className="link-grid">
+          {LINKS.map(([to, label]) => (
+            <li key={to}>
+              <Link to={to}>{label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </main>
+  );
+}
+
+export function PlaceholderPage({ title }: { title: string }) {
+  return (
+    <main id="main" className="narrow">
+      <h1>{title}</h1>
+      <p>{t.incidentConsole.placeholder}</p>
+      <BackToConsole />
+    </main>
+  );
+}
