@@ -75,6 +75,12 @@ export class AssignmentRepository {
     return preparedQuery<LockedConversation>(manager, lockQueued(`c.id = ANY($1::uuid[])`), [ids]);
   }
 
+  /** Those of the conversations still queued, read without waiting for their locks. */
+  async stillQueued(manager: EntityManager, ids: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM conversations WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [ids]);
+    return rows.map((row) => row.id);
+  }
+
   /** Locks up to `limit` of the queued conversations no decision has looked at yet, as lockQueuedConversations. */
   async lockUndecidedConversations(manager: EntityManager, limit: number): Promise<LockedConversation[]> {
     return preparedQuery<LockedConversation>(manager, lockQueued('NOT c.awaiting_agent', 'LIMIT $1'), [limit]);

@@ -17,9 +17,13 @@ export type RoutingOutcome =
 
 type ClaimResult = RoutingOutcome | { kind: 'lost_race' };
 
-/** What a pump turn left: conversations whose chosen agents were taken meanwhile, and whether the queue may hold more. */
+/**
+ * What a pump turn left: conversations whose chosen agents were taken meanwhile, named conversations
+ * still queued that another transaction held locked (a reply, a flag), and whether the queue may hold more.
+ */
 export interface PumpBatch {
   lostRaces: string[];
+  lockedElsewhere: string[];
   queueMayHoldMore: boolean;
 }
 
@@ -79,16 +83,19 @@ export class RoutingService {
    * the oldest undecided ones of the queue that no other process is deciding.
    */
   async routeBatch(named: string[], scanLimit: number): Promise<PumpBatch> {
-    const { results, scanned } = await this.transactions.run(async (manager, effects) => {
+    const { results, scanned, lockedElsewhere } = await this.transactions.run(async (manager, effects) => {
       const conversations = await this.assignments.lockQueuedConversations(manager, named);
+      const locked = new Set(conversations.map((conversation) => conversation.id));
+      // SKIP LOCKED passed over them: whoever holds them does not decide them, so they are asked for again.
+      const skipped = named.filter((id) => !locked.has(id));
+      const lockedElsewhere = skipped.length > 0 ? await this.assignments.stillQueued(manager, skipped) : [];
       const scanned = scanLimit > 0 ? await this.assignments.lockUndecidedConversations(manager, scanLimit) : [];
       // Locks of one's own transaction are not skipped: a named conversation may come back from the scan.
-      const locked = new Set(conversations.map((conversation) => conversation.id));
       conversations.push(...scanned.filter((conversation) => !locked.has(conversation.id)));
-      return { results: await this.decideEach(manager, effects, conversations), scanned: scanned.length };
+      return { results: await this.decideEach(manager, effects, conversations), scanned: scanned.length, lockedElsewhere };
     });
     const lostRaces = [...results].filter(([, result]) => result.kind === 'lost_race').map(([conversationId]) => conversationId);
-    return { lostRaces, queueMayHoldMore: scanLimit > 0 && scanned >= scanLimit };
+    return { lostRaces, lockedElsewhere, queueMayHoldMore: scanLimit > 0 && scanned >= scanLimit };
   }
 
   private async decideEach(manager: EntityManager, effects: CommitEffects, conversations: LockedConversation[]): Promise<Map<string, ClaimResult>> {

@@ -69,12 +69,17 @@ describe('recovery after Redis loses every job', () => {
     expect(await redis.dbsize()).toBe(0);
     redis.disconnect();
 
-    app = await startAppProcess(environment.env);
+    // Its log is shown if the conversations are not routed.
+    app = await startAppProcess({ ...environment.env, LOG_LEVEL: 'info' });
     const assigned = await pollUntil(
       () => db.query(`SELECT count(*)::int AS n FROM conversations WHERE status = 'assigned' AND assigned_agent_id = $1`, [created.body.id]),
       (result) => result.rows[0].n === CONVERSATIONS,
       { timeoutMs: 30_000 },
     );
+    if (assigned.rows[0].n !== CONVERSATIONS) {
+      const waiting = await db.query(`SELECT status, escalation_step, next_escalation_at, unroutable_reason FROM conversations`);
+      console.error(`the restarted process's log:\n${app.output()}\nconversations: ${JSON.stringify(waiting.rows)}`);
+    }
     expect(assigned.rows[0].n).toBe(CONVERSATIONS);
     expect(await invariantViolations(db)).toEqual({});
   }, 180_000);

@@ -19,7 +19,7 @@ class ScriptedRouting {
     this.maxInTurn = Math.max(this.maxInTurn, this.inTurn);
     await nextTick();
     this.inTurn--;
-    const answer = this.answers.shift() ?? { lostRaces: [], queueMayHoldMore: false };
+    const answer = this.answers.shift() ?? { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: false };
     if (answer instanceof Error) throw answer;
     return answer;
   }
@@ -49,8 +49,8 @@ const idle = (demand: RoutingDemand, routing: ScriptedRouting) => until(() => !d
 
 describe('RoutingPump', () => {
   it('takes turns while a full scan says the queue may hold more, then stops', async () => {
-    const full = { lostRaces: [], queueMayHoldMore: true };
-    const { demand, routing, pump } = pumpWith([full, full, { lostRaces: [], queueMayHoldMore: false }]);
+    const full = { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: true };
+    const { demand, routing, pump } = pumpWith([full, full, { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: false }]);
     demand.queueGrew();
     await idle(demand, routing);
     await pump.onModuleDestroy();
@@ -58,7 +58,7 @@ describe('RoutingPump', () => {
   });
 
   it('decides again by name the conversations whose agents were taken meanwhile', async () => {
-    const { demand, routing, pump } = pumpWith([{ lostRaces: ['c2'], queueMayHoldMore: false }]);
+    const { demand, routing, pump } = pumpWith([{ lostRaces: ['c2'], lockedElsewhere: [], queueMayHoldMore: false }]);
     demand.decide(['c1', 'c2']);
     await idle(demand, routing);
     await pump.onModuleDestroy();
@@ -66,6 +66,26 @@ describe('RoutingPump', () => {
       { named: ['c1', 'c2'], scanLimit: 0 },
       { named: ['c2'], scanLimit: 0 },
     ]);
+  });
+
+  it('asks again, after a pause, for the conversations another transaction held locked', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const { demand, routing, pump } = pumpWith([{ lostRaces: [], lockedElsewhere: ['c2'], queueMayHoldMore: false }]);
+      demand.decide(['c1', 'c2']);
+      await idle(demand, routing);
+      expect(routing.turns).toEqual([{ named: ['c1', 'c2'], scanLimit: 0 }]);
+
+      jest.advanceTimersByTime(50);
+      await idle(demand, routing);
+      await pump.onModuleDestroy();
+      expect(routing.turns).toEqual([
+        { named: ['c1', 'c2'], scanLimit: 0 },
+        { named: ['c2'], scanLimit: 0 },
+      ]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('runs one turn at a time and gathers what is asked meanwhile into the next turn', async () => {

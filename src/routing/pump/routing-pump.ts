@@ -12,6 +12,9 @@ export const PUMP_BATCH = 50;
 /** A failed turn (Postgres unreachable) is tried again after this pause rather than in a busy loop. */
 const RETRY_AFTER_FAILURE_MS = 1000;
 
+/** Conversations another transaction held locked are asked for again after this pause: its commit is near. */
+const RETRY_LOCKED_ELSEWHERE_MS = 50;
+
 /**
  * Decides routing in sets, off the request path, one turn at a time per process: each turn locks
  * the conversations asked for by name and the oldest undecided ones of the queue (SKIP LOCKED, so
@@ -26,6 +29,7 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
   private running: Promise<void> | null = null;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private readonly lockedElsewhereTimers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly demand: RoutingDemand,
@@ -40,14 +44,21 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    for (const timer of this.lockedElsewhereTimers) clearTimeout(timer);
     await this.running;
   }
 
   private start(): void {
-    if (this.running || this.stopped) return;
+    if (this.running || this.stopped || this.retryTimer) return;
     // From the next turn of the event loop: requests made in the same moment share a turn.
     const nextTick = new Promise((resolve) => setImmediate(resolve));
-    this.running = nextTick.then(() => this.drain()).finally(() => (this.running = null));
+    this.running = nextTick
+      .then(() => this.drain())
+      .finally(() => {
+        this.running = null;
+        // A request made after the last turn's check, while the pump was finishing, found it still running.
+        if (this.demand.pending) this.start();
+      });
   }
 
   private async drain(): Promise<void> {
@@ -62,7 +73,10 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
         if (scan) this.demand.queueGrew();
         this.demand.decide(named);
         for (const agentId of agents) this.demand.serve(agentId);
-        this.retryTimer = setTimeout(() => this.start(), RETRY_AFTER_FAILURE_MS);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.start();
+        }, RETRY_AFTER_FAILURE_MS);
         return;
       }
     }
@@ -74,7 +88,16 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
       // A full scan may have left more behind it; a lost race leaves its conversation undecided.
       if (batch.queueMayHoldMore) this.demand.queueGrew();
       this.demand.decide(batch.lostRaces);
+      if (batch.lockedElsewhere.length > 0) this.askAgainSoon(batch.lockedElsewhere);
     }
     for (const agentId of agents) await this.capacity.serveAgent(agentId);
+  }
+
+  private askAgainSoon(conversationIds: string[]): void {
+    const timer = setTimeout(() => {
+      this.lockedElsewhereTimers.delete(timer);
+      this.demand.decide(conversationIds);
+    }, RETRY_LOCKED_ELSEWHERE_MS);
+    this.lockedElsewhereTimers.add(timer);
   }
 }
