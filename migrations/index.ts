@@ -17,6 +17,7 @@ import { UnroutableWork1732300015000 } from './1732300015000-unroutable-work';
 import { VolunteerSafeguards1732300016000 } from './1732300016000-volunteer-safeguards';
 import { Simulations1732300030000 } from './1732300030000-simulations';
 import { UndecidedQueue1732300031000 } from './1732300031000-undecided-queue';
+import { WaitingDecisions1732300032000 } from './1732300032000-waiting-decisions';
 
 /** Listed explicitly so the app, the CLI and the test setup load the same classes without globbing. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   VolunteerSafeguards1732300016000,
   Simulations1732300030000,
   UndecidedQueue1732300031000,
+  WaitingDecisions1732300032000,
 ];

@@ -65,8 +65,10 @@ export interface DecisionRow {
   strategy: string;
   requirements: Record<string, unknown>;
   candidates: Record<string, unknown>[];
-  chosenAgentId: string;
+  /** null when the decision found no agent (outcome `waiting`) */
+  chosenAgentId: string | null;
   reason: string;
+  outcome: 'assigned' | 'waiting';
   createdAt: Date;
 }
 

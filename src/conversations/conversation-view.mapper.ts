@@ -1,6 +1,6 @@
 import { Keyset } from '../common/pagination/page';
 import { AssignmentRow, ConversationRow, DecisionRow, MessageRow, ReplyRow } from './conversation-rows';
-import { AssignmentViewDto, RoutingDecisionViewDto } from './dto/conversation-detail.dto';
+import { AssignmentViewDto, RoutingDecisionViewDto, WaitingDecisionViewDto } from './dto/conversation-detail.dto';
 import { AgentConversationDto, ConversationSummaryDto, MessageViewDto, ReplyViewDto } from './dto/conversation-summary.dto';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -63,7 +63,11 @@ export function toAssignmentView(row: AssignmentRow): AssignmentViewDto {
   };
 }
 
-export function toDecisionView(row: DecisionRow): RoutingDecisionViewDto {
+export function toDecisionView(row: DecisionRow & { chosenAgentId: string }): RoutingDecisionViewDto {
+  return { ...toWaitingView(row), candidates: row.candidates, chosenAgentId: row.chosenAgentId };
+}
+
+function toWaitingView(row: DecisionRow): WaitingDecisionViewDto {
   return {
     id: row.id,
     ruleId: row.ruleId,
@@ -72,10 +76,23 @@ export function toDecisionView(row: DecisionRow): RoutingDecisionViewDto {
     escalationStep: row.escalationStep,
     strategy: row.strategy,
     requirements: row.requirements,
-    candidates: row.candidates,
-    chosenAgentId: row.chosenAgentId,
     reason: row.reason,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The decisions that chose an agent, and, while the conversation is queued and its latest decision
+ * found nobody, that decision: why it waits.
+ */
+export function toDecisionsView(
+  decisions: DecisionRow[],
+  conversationStatus: string,
+): { decisions: RoutingDecisionViewDto[]; waiting: WaitingDecisionViewDto | null } {
+  const latest = decisions.at(-1);
+  return {
+    decisions: decisions.flatMap((row) => (row.chosenAgentId === null ? [] : [toDecisionView({ ...row, chosenAgentId: row.chosenAgentId })])),
+    waiting: latest && latest.outcome === 'waiting' && conversationStatus === 'queued' ? toWaitingView(latest) : null,
   };
 }
 

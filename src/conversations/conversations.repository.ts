@@ -106,7 +106,7 @@ export class ConversationsRepository {
     return this.dataSource.query(
       `SELECT id, rule_id AS "ruleId", rule_name AS "ruleName", rule_version AS "ruleVersion",
               escalation_step AS "escalationStep", strategy, requirements, candidates,
-              chosen_agent_id AS "chosenAgentId", reason, created_at AS "createdAt"
+              chosen_agent_id AS "chosenAgentId", reason, outcome, created_at AS "createdAt"
          FROM routing_decisions WHERE conversation_id = $1
         ORDER BY created_at, id`,
       [conversationId],

@@ -6,7 +6,7 @@ import { assertManagerOrAssignee } from './conversation-access';
 import {
   keysetOf,
   toAssignmentView,
-  toDecisionView,
+  toDecisionsView,
   toSummary,
   withThreads,
 } from './conversation-view.mapper';
@@ -56,7 +56,7 @@ export class ConversationsService {
     return {
       ...withThreads([row], messages, replies)[0],
       assignments: assignments.map(toAssignmentView),
-      decisions: decisions.map(toDecisionView),
+      ...toDecisionsView(decisions, row.status),
       ...notesAndHistory,
     };
   }

@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { StoredEventJson, storedEvent } from '../events/stored-event';
 import { EventRow } from '../events/events.repository';
-import { AGENT_ON_DUTY, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
+import { AGENT_ON_DUTY, AGENT_ON_ROSTER, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
+import { describeRequirements } from './engine/requirements-description';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
 
 export interface QueuedConversation {
@@ -88,33 +89,59 @@ export class AssignmentRepository {
 
   /**
    * The decision found no eligible agent with room: its requirements are stored and the conversation
-   * is marked as waiting for an agent, so one who gains room finds it.
+   * is marked as waiting for an agent, so one who gains room finds it. The decision is recorded with
+   * why it waits (how many fitting agents are on duty or on the roster) when the conversation starts
+   * waiting or waits under another rule, version or step: deciding it again unchanged adds nothing.
    */
   async markWaiting(
     manager: EntityManager,
     conversationId: string,
-    rule: { id: string | null; version: number },
+    rule: { id: string | null; name: string; version: number },
     requirements: Requirements,
     nextEscalationAt: Date | null,
   ): Promise<void> {
     await preparedQuery(
       manager,
-      `UPDATE conversations
-          SET rule_id = $2, rule_version = $3, priority = $4, escalation_step = $5, req_languages = $6,
-              req_min_language_level = $7, req_skills = $8, req_agent_kinds = $9, next_escalation_at = $10,
-              awaiting_agent = true
-        WHERE id = $1`,
+      `WITH previous AS (
+         SELECT awaiting_agent, rule_id, rule_version, escalation_step FROM conversations WHERE id = $1
+       ), fitting AS (
+         SELECT count(*) FILTER (WHERE ${AGENT_ON_DUTY}) AS on_duty, count(*) AS on_roster
+           FROM agents a JOIN users u ON u.id = a.user_id
+          WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}
+       ), updated AS (
+         UPDATE conversations
+            SET rule_id = $6, rule_version = $7, priority = $8, escalation_step = $9, req_languages = $2,
+                req_min_language_level = $3, req_skills = $4, req_agent_kinds = $5, next_escalation_at = $10,
+                awaiting_agent = true
+          WHERE id = $1
+       )
+       INSERT INTO routing_decisions
+         (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
+          chosen_agent_id, reason, outcome)
+       SELECT $1, $6, $11, $7, $9, $12, $13, '[]'::jsonb, NULL,
+              CASE WHEN fitting.on_duty > 0 THEN format('waiting: %s agent(s) on duty fit, none with room', fitting.on_duty)
+                   WHEN fitting.on_roster > 0 THEN format('waiting: %s agent(s) on the roster fit, none on duty (signed in, available, in a shift)', fitting.on_roster)
+                   ELSE 'waiting: no agent on the roster fits'
+              END || '; ' || $14,
+              'waiting'
+         FROM previous, fitting
+        WHERE NOT (previous.awaiting_agent AND previous.rule_id IS NOT DISTINCT FROM $6::uuid
+                   AND previous.rule_version = $7 AND previous.escalation_step = $9)`,
       [
         conversationId,
-        rule.id,
-        rule.version,
-        requirements.priority,
-        requirements.escalationStep,
         requirements.languages,
         requirements.minLanguageLevel,
         JSON.stringify(requirements.requiredSkills),
         requirements.agentKinds,
+        rule.id,
+        rule.version,
+        requirements.priority,
+        requirements.escalationStep,
         nextEscalationAt,
+        rule.name,
+        requirements.strategy,
+        JSON.stringify(requirements),
+        describeRequirements(requirements),
       ],
     );
   }

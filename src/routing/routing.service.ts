@@ -152,7 +152,7 @@ export class RoutingService {
     }
     if (candidates.length > 0) return { kind: 'lost_race' };
     const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
-    await this.assignments.markWaiting(manager, conversationId, { id: rule.id, version }, requirements, escalationAt);
+    await this.assignments.markWaiting(manager, conversationId, { id: rule.id, name: rule.name, version }, requirements, escalationAt);
     if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversationId, escalationAt));
     return { kind: 'waiting', nextEscalationAt: escalationAt };
   }

@@ -186,6 +186,9 @@ export async function passengerMessage(t: TestApp, overrides: Record<string, unk
 // ---------------------------------------------------------------------------------------------
 // Reading conversations
 
+/** A decision that found no agent: why the conversation waits. */
+export type WaitingDecisionView = Omit<DecisionView, 'candidates' | 'chosenAgentId'>;
+
 export interface DecisionView {
   id: string;
   ruleId: string | null;
@@ -235,6 +238,7 @@ export interface ConversationDetail {
   replies: { id: string; agentId: string; text: string }[];
   assignments: AssignmentView[];
   decisions: DecisionView[];
+  waiting: WaitingDecisionView | null;
 }
 
 const adminTokens = new WeakMap<TestApp, Promise<string>>();

@@ -102,7 +102,7 @@ describe('Redis faults while the service runs', () => {
     expect(await invariantViolations(db)).toEqual({});
   }, 120_000);
 
-  it('answers a reply 201 when Redis refuses its delivery job after the commit, counts the failure, and keeps the reply pending in Postgres for the hand-over', async () => {
+  it('answers a reply 201 when Redis refuses its delivery job after the commit, counts the failure, and delivers it once Redis takes writes again', async () => {
     // A language of its own: the conversation goes to this agent, not to one signed in by an earlier test.
     const agent = await signInAgent(apis[0], admin, 'fi');
     const intake = await intakeOne(apis[0], 'fi');
@@ -112,10 +112,11 @@ describe('Redis faults while the service runs', () => {
     const failuresBefore = sample(await apis[0].text('/metrics'), 'surgeline_after_commit_failures_total', effect);
 
     await redis.refuseWrites(true);
+    let replyId: string;
     try {
       const reply = await agent.api.post(`/api/v1/conversations/${conversationId}/replies`, { text: 'Your new flight leaves tomorrow at 09:10.' });
       expect(reply.status).toBe(201);
-      const replyId: string = reply.body.id;
+      replyId = reply.body.id;
       expect(sample(await apis[0].text('/metrics'), 'surgeline_after_commit_failures_total', effect)).toBe(failuresBefore + 1);
       const stored = await db.query<{ delivery_status: string }>(`SELECT delivery_status FROM replies WHERE id = $1`, [replyId]);
       expect(stored.rows[0].delivery_status).toBe('pending');
@@ -124,6 +125,15 @@ describe('Redis faults while the service runs', () => {
     } finally {
       await redis.refuseWrites(false);
     }
+
+    // The pending-reply pass hands it to the queue again; without a webhook, delivery records it.
+    const delivered = await pollUntil(
+      () => db.query<{ delivery_status: string }>(`SELECT delivery_status FROM replies WHERE id = $1`, [replyId]),
+      (result) => result.rows[0].delivery_status === 'delivered',
+      { timeoutMs: RECOVERY_DEADLINE_MS },
+    );
+    if (delivered.rows[0].delivery_status !== 'delivered') console.error(processes.map((process) => process.output()).join('\n'));
+    expect(delivered.rows[0].delivery_status).toBe('delivered');
   }, 120_000);
 
   it('holds the invariants and routes everything accepted when one of two processes is killed (-9) mid-load', async () => {
