@@ -119,6 +119,36 @@ export const en = {
     invalidSkills: 'Skills needed: write each as name:level, for example refunds:3.',
   },
 
+  approvedAnswers: {
+    title: 'Approved answers',
+    answer: 'Approved answer',
+    choose: 'Choose an approved answer',
+    inLanguage: (language: string) => `has ${language}`,
+    preview: 'Preview',
+    previewIn: (language: string) => `What the passenger will read (${language}):`,
+    send: 'Send approved answer',
+    sent: 'Approved answer sent.',
+  },
+
+  notes: {
+    title: 'Notes',
+    intro: 'Internal: never sent to the passenger.',
+    none: 'No notes yet.',
+    note: 'New note',
+    add: 'Add note',
+    added: 'Note added.',
+    by: (name: string) => name,
+  },
+
+  passengerHistory: {
+    title: 'Earlier conversations',
+    none: 'No earlier conversations with this passenger.',
+    entry: (received: string, status: string) => `${received} · ${status}`,
+    with: (agent: string) => `with ${agent}`,
+    resolvedAt: (at: string) => `resolved ${at}`,
+    statuses: { queued: 'waiting', assigned: 'with an agent', resolved: 'resolved' } as Record<string, string>,
+  },
+
   incidentConsole: {
     title: 'Incident console',
     intro: 'Run the surge from here.',
