@@ -161,6 +161,8 @@ export const en = {
       conversations: 'Conversations',
       rules: 'Rules',
       events: 'Event feed',
+      flights: 'Flights',
+      unroutable: 'Work nobody can take',
     },
     placeholder: 'This screen is coming in a later release. Until then, the same work can be done through the API at /docs.',
     back: 'Back to the incident console',
