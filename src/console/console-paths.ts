@@ -12,6 +12,7 @@ const CONSOLE_ROUTES: RegExp[] = [
   /^\/conversations(\/[^/]+)?$/,
   /^\/incidents(\/[^/]+)?$/,
   /^\/(live-queue|roster|agents|rules|events)$/,
+  /^\/(flights|unroutable)$/,
 ];
 
 export function isServicePath(path: string): boolean {

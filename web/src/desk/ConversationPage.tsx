@@ -9,6 +9,8 @@ import { parseSkills } from '../shared/skills';
 import { Feedback, messageOf } from '../shared/ui/Feedback';
 import { Field } from '../shared/ui/Field';
 import { useNow } from '../shared/ui/use-now';
+import { ApprovedAnswer } from './ApprovedAnswer';
+import { conversationKey, ConversationNotes, PassengerHistory, useConversationDetail } from './ConversationNotes';
 import { SlaLeft } from './MyConversations';
 import { DEFAULT_SLA_MINUTES, ME_KEY, MY_CONVERSATIONS_KEY, useMyConversations, useSurge } from './queries';
 import { type Conversation, threadOf } from './work-list';
@@ -52,6 +54,7 @@ function Thread({ conversation }: { conversation: Conversation }) {
   const [reply, setReply] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [transferring, setTransferring] = useState(false);
+  const detail = useConversationDetail(conversation.id);
   const path = { params: { path: { id: conversation.id } } };
   const who = conversation.fromName ? `${String(conversation.fromName)} (${conversation.handle})` : conversation.handle;
 
@@ -136,6 +139,10 @@ function Thread({ conversation }: { conversation: Conversation }) {
       </form>
       <Feedback error={messageOf(send.error ?? resolve.error)} notice={notice} />
       {transferring && <TransferForm conversation={conversation} onCancel={() => setTransferring(false)} />}
+      <ApprovedAnswer conversation={conversation} conversationKey={conversationKey(conversation.id)} />
+      <ConversationNotes id={conversation.id} detail={detail.data} />
+      <PassengerHistory detail={detail.data} />
+      <Feedback error={messageOf(detail.error)} />
     </>
   );
 }

@@ -119,6 +119,36 @@ export const en = {
     invalidSkills: 'Skills needed: write each as name:level, for example refunds:3.',
   },
 
+  approvedAnswers: {
+    title: 'Approved answers',
+    answer: 'Approved answer',
+    choose: 'Choose an approved answer',
+    inLanguage: (language: string) => `has ${language}`,
+    preview: 'Preview',
+    previewIn: (language: string) => `What the passenger will read (${language}):`,
+    send: 'Send approved answer',
+    sent: 'Approved answer sent.',
+  },
+
+  notes: {
+    title: 'Notes',
+    intro: 'Internal: never sent to the passenger.',
+    none: 'No notes yet.',
+    note: 'New note',
+    add: 'Add note',
+    added: 'Note added.',
+    by: (name: string) => name,
+  },
+
+  passengerHistory: {
+    title: 'Earlier conversations',
+    none: 'No earlier conversations with this passenger.',
+    entry: (received: string, status: string) => `${received} · ${status}`,
+    with: (agent: string) => `with ${agent}`,
+    resolvedAt: (at: string) => `resolved ${at}`,
+    statuses: { queued: 'waiting', assigned: 'with an agent', resolved: 'resolved' } as Record<string, string>,
+  },
+
   incidentConsole: {
     title: 'Incident console',
     intro: 'Run the surge from here.',
@@ -131,6 +161,8 @@ export const en = {
       conversations: 'Conversations',
       rules: 'Rules',
       events: 'Event feed',
+      flights: 'Flights',
+      unroutable: 'Work nobody can take',
     },
     placeholder: 'This screen is coming in a later release. Until then, the same work can be done through the API at /docs.',
     back: 'Back to the incident console',
@@ -243,6 +275,48 @@ export const en = {
     chartResponseAxis: 'minutes',
     chartSummary: (now: number, peak: number, response: string | null) =>
       `Waiting now: ${now}; at most ${peak} in this period. ${response === null ? 'No first replies in this period.' : `Latest median first response: ${response}.`}`,
+  },
+
+  flights: {
+    title: 'Flights',
+    intro: 'Flights with open conversations, most first. One reply reaches every open conversation of a flight, each passenger in their language when you choose an approved answer.',
+    list: 'Flights with open conversations',
+    flight: 'Flight',
+    open: 'Open',
+    waiting: 'Waiting',
+    unanswered: 'Unanswered',
+    languages: 'Languages',
+    oldest: 'Oldest message',
+    action: 'Action',
+    none: 'No flight has open conversations.',
+    replyTo: (flight: string) => `Reply to ${flight}`,
+    replyTitle: (flight: string) => `Reply to every open conversation of ${flight}`,
+    text: 'Reply to all',
+    textHint: 'The same text to every passenger; or choose an approved answer instead.',
+    answer: 'Approved answer',
+    noAnswer: 'None: send the text above',
+    fallback: (language: string, gets: string) => `Passengers in ${language} get the ${gets} variant.`,
+    resolve: 'Resolve them as well',
+    send: 'Send to all',
+    empty: 'Write a reply or choose an approved answer.',
+    both: 'Write a reply or choose an approved answer, not both.',
+    result: (flight: string, replied: number, resolved: number) =>
+      `${flight}: replied to ${replied} conversation${replied === 1 ? '' : 's'}${resolved ? `, resolved ${resolved}` : ''}.`,
+  },
+
+  unroutable: {
+    title: 'Work nobody can take',
+    intro: 'Waiting conversations that no agent on the roster (signed in, or with a shift starting within 2 hours) can take, and what is missing.',
+    total: 'Nobody can take',
+    byLanguage: 'Per language',
+    language: 'Language',
+    count: 'Nobody can take',
+    waiting: 'Waiting',
+    list: 'Conversations nobody can take, stuck longest first',
+    none: 'Every waiting conversation can be taken by someone on the roster.',
+    reason: (reason: string) => `Missing: ${reason}`,
+    since: (duration: string) => `for ${duration}`,
+    waitingFor: (duration: string) => `waiting ${duration}`,
   },
 
   rules: {

@@ -10,6 +10,8 @@ const LINKS = [
   ['/conversations', t.incidentConsole.links.conversations],
   ['/rules', t.incidentConsole.links.rules],
   ['/events', t.incidentConsole.links.events],
+  ['/flights', t.incidentConsole.links.flights],
+  ['/unroutable', t.incidentConsole.links.unroutable],
 ] as const;
 
 /** The incident managers' and admins' home: links to their screens (which come in a later issue). */

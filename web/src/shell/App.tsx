@@ -12,6 +12,8 @@ import { LiveQueuePage } from '../live-queue/LiveQueuePage';
 import { RulesPage } from '../rules/RulesPage';
 import { EventFeedPage } from '../events/EventFeedPage';
 import { AgentsPage } from '../agents/AgentsPage';
+import { FlightsPage } from '../flights/FlightsPage';
+import { UnroutablePage } from '../unroutable/UnroutablePage';
 import { Layout } from './Layout';
 import { LoginForm } from './LoginForm';
 import { NotFound } from './NotFound';
@@ -105,6 +107,8 @@ export function App() {
             <Route path="incidents/:id" element={<IncidentPage />} />
             <Route path="live-queue" element={<LiveQueuePage />} />
             <Route path="events" element={<EventFeedPage />} />
+            <Route path="flights" element={<FlightsPage />} />
+            <Route path="unroutable" element={<UnroutablePage />} />
             <Route element={<AdminOnly message={t.incidentConsole.adminOnly} />}>
               <Route path="rules" element={<RulesPage />} />
             </Route>
