@@ -11,7 +11,7 @@ const CONSOLE_ROUTES: RegExp[] = [
   /^\/desk$/,
   /^\/conversations(\/[^/]+)?$/,
   /^\/incidents(\/[^/]+)?$/,
-  /^\/(live-queue|roster|agents|rules|events)$/,
+  /^\/(live-queue|roster|agents|rules|events|accounts|roster-import)$/,
 ];
 
 export function isServicePath(path: string): boolean {
