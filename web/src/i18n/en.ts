@@ -407,7 +407,7 @@ export const en = {
     signedIn: 'Signed in',
     queued: 'Queued',
     gap: 'Gap',
-    gapYes: 'gap',
+    gapQueued: (queued: number) => `gap: ${queued} waiting now`,
     anyLanguage: 'Any language',
     noCoverage: 'No shifts, agents or queued work in these hours.',
     gapsSummary: (count: number) => (count ? `${count} gap${count === 1 ? '' : 's'}: queued work with nobody scheduled who speaks its language.` : 'No gaps.'),

@@ -65,7 +65,7 @@ export function RosterPage() {
                     <td>{row.scheduled}</td>
                     <td>{row.signedIn}</td>
                     <td>{row.queued}</td>
-                    <td>{row.gap ? t.roster.gapYes : ''}</td>
+                    <td>{row.gap ? t.roster.gapQueued(row.queuedNow) : ''}</td>
                   </tr>
                 )),
               )}

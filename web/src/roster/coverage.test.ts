@@ -20,8 +20,8 @@ describe('coverage', () => {
   it('keeps the service counts per hour and language and marks its gaps', () => {
     const [ten, eleven] = coverage(roster(), []);
     expect(ten.rows).toEqual([
-      { language: 'fi', slots: 0, openSlots: 0, scheduled: 0, signedIn: 0, queued: 4, gap: true },
-      { language: 'nl', slots: 0, openSlots: 0, scheduled: 2, signedIn: 1, queued: 0, gap: false },
+      { language: 'fi', slots: 0, openSlots: 0, scheduled: 0, signedIn: 0, queued: 4, gap: true, queuedNow: 4 },
+      { language: 'nl', slots: 0, openSlots: 0, scheduled: 2, signedIn: 1, queued: 0, gap: false, queuedNow: 0 },
     ]);
     expect(eleven).toEqual({ start: H11, end: H12, rows: [] });
   });
@@ -36,9 +36,9 @@ describe('coverage', () => {
     expect(coverage(roster(), [shift('2026-12-02T09:00:00Z', H10, 5, 0, ['sv'])])[0].rows.map((row) => row.language)).toEqual(['fi', 'nl']);
   });
 
-  it('shows a gap in an hour the buckets carry no row for', () => {
+  it('shows a gap, with the work queued now, in an hour the buckets carry no row for', () => {
     const [, eleven] = coverage(roster({ gaps: [{ start: H11, end: H12, language: 'pl', queued: 2 }] }), []);
-    expect(eleven.rows).toEqual([{ language: 'pl', slots: 0, openSlots: 0, scheduled: 0, signedIn: 0, queued: 2, gap: true }]);
+    expect(eleven.rows).toEqual([{ language: 'pl', slots: 0, openSlots: 0, scheduled: 0, signedIn: 0, queued: 0, gap: true, queuedNow: 2 }]);
   });
 
   it('starts the window at the start of the current hour', () => {

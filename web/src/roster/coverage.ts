@@ -18,8 +18,10 @@ export interface CoverageRow {
   scheduled: number;
   signedIn: number;
   queued: number;
-  /** Work queued in the language and nobody scheduled who speaks it (the service's gaps). */
+  /** Work queued in the language now and nobody scheduled who speaks it in this hour (the service's gaps). */
   gap: boolean;
+  /** For a gap: how many conversations in the language are queued now. */
+  queuedNow: number;
 }
 
 export interface CoverageBucket {
@@ -31,7 +33,7 @@ export interface CoverageBucket {
 const overlaps = (shift: Pick<Shift, 'startsAt' | 'endsAt'>, start: string, end: string) =>
   new Date(shift.startsAt).getTime() < new Date(end).getTime() && new Date(shift.endsAt).getTime() > new Date(start).getTime();
 
-const emptyRow = (language: string): CoverageRow => ({ language, slots: 0, openSlots: 0, scheduled: 0, signedIn: 0, queued: 0, gap: false });
+const emptyRow = (language: string): CoverageRow => ({ language, slots: 0, openSlots: 0, scheduled: 0, signedIn: 0, queued: 0, gap: false, queuedNow: 0 });
 
 /** Languages by code, the shifts for any language last. */
 function byLanguage(a: CoverageRow, b: CoverageRow): number {
@@ -41,7 +43,7 @@ function byLanguage(a: CoverageRow, b: CoverageRow): number {
 
 /**
  * Each of the roster's buckets with a row per language that has slots, agents or work in it; a gap
- * of the service marks its row (and brings the queued count the gap names).
+ * of the service marks its row with the work queued now.
  */
 export function coverage(roster: Roster, shifts: readonly Pick<Shift, 'startsAt' | 'endsAt' | 'slots' | 'claimed' | 'languages'>[]): CoverageBucket[] {
   return roster.buckets.map((bucket) => {
@@ -58,7 +60,7 @@ export function coverage(roster: Roster, shifts: readonly Pick<Shift, 'startsAt'
     for (const gap of roster.gaps.filter((candidate) => new Date(candidate.start).getTime() === startsAt)) {
       const gapRow = row(gap.language);
       gapRow.gap = true;
-      gapRow.queued = Math.max(gapRow.queued, gap.queued);
+      gapRow.queuedNow = gap.queued;
     }
     return { start: bucket.start, end: bucket.end, rows: [...rows.values()].sort(byLanguage) };
   });
