@@ -434,6 +434,7 @@ export const en = {
     created: 'Shift created.',
     notCreated: 'The shift was not created: see the messages beside the fields.',
     errors: {
+      from: 'From must be a date and time.',
       startsAt: 'Starts at must be a date and time.',
       endsAt: 'Ends at must be a date and time.',
       endsAfterStart: 'Ends at must be after Starts at.',

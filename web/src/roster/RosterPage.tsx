@@ -16,12 +16,12 @@ const languageName = (code: string) => (code === ANY_LANGUAGE ? t.roster.anyLang
 /** Coverage per language and hour (slots, scheduled, signed in, queued; gaps stand out), the shifts, and "New shift". */
 export function RosterPage() {
   const [from, setFrom] = useState(() => toLocalInput(startOfHour(new Date())));
-  const window = useMemo(() => {
+  const range = useMemo(() => {
     const start = localDateTimeToIso(from);
     return start ? { from: start, to: new Date(new Date(start).getTime() + ROSTER_HOURS * HOUR_MS).toISOString() } : null;
   }, [from]);
-  const roster = useRoster(window);
-  const shifts = useShifts(window);
+  const roster = useRoster(range);
+  const shifts = useShifts(range);
   const [notice, setNotice] = useState<string | null>(null);
   const buckets = roster.data && shifts.data ? coverage(roster.data, shifts.data).filter((bucket) => bucket.rows.length) : null;
 
@@ -38,7 +38,9 @@ export function RosterPage() {
       />
       <Feedback error={messageOf(roster.error ?? shifts.error)} notice={notice} />
       {roster.data && <p>{t.roster.gapsSummary(roster.data.gaps.length)}</p>}
-      {buckets === null ? (
+      {range === null ? (
+        <p>{t.roster.errors.from}</p>
+      ) : buckets === null ? (
         <p>{t.loading}</p>
       ) : buckets.length ? (
         <div className="table-scroll">

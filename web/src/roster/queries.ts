@@ -10,20 +10,20 @@ export interface RosterWindow {
 }
 
 /** The coverage per hour and language and the shifts of the same hours, re-read as agents claim and sign in. */
-export function useRoster(window: RosterWindow | null) {
+export function useRoster(range: RosterWindow | null) {
   return useQuery({
-    queryKey: [...ROSTER_KEY, 'coverage', window?.from, window?.to],
-    enabled: window !== null,
-    queryFn: async () => unwrap(await api.GET('/api/v1/roster', { params: { query: { from: window!.from, to: window!.to, bucketMinutes: 60 } } })),
+    queryKey: [...ROSTER_KEY, 'coverage', range?.from, range?.to],
+    enabled: range !== null,
+    queryFn: async () => unwrap(await api.GET('/api/v1/roster', { params: { query: { from: range!.from, to: range!.to, bucketMinutes: 60 } } })),
     refetchInterval: 15_000,
   });
 }
 
-export function useShifts(window: RosterWindow | null) {
+export function useShifts(range: RosterWindow | null) {
   return useQuery({
-    queryKey: [...ROSTER_KEY, 'shifts', window?.from, window?.to],
-    enabled: window !== null,
-    queryFn: async () => unwrap(await api.GET('/api/v1/shifts', { params: { query: { from: window!.from, to: window!.to, limit: 500 } } })).items,
+    queryKey: [...ROSTER_KEY, 'shifts', range?.from, range?.to],
+    enabled: range !== null,
+    queryFn: async () => unwrap(await api.GET('/api/v1/shifts', { params: { query: { from: range!.from, to: range!.to, limit: 500 } } })).items,
     refetchInterval: 15_000,
   });
 }
