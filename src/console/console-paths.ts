@@ -11,8 +11,7 @@ const CONSOLE_ROUTES: RegExp[] = [
   /^\/desk$/,
   /^\/conversations(\/[^/]+)?$/,
   /^\/incidents(\/[^/]+)?$/,
-  /^\/(live-queue|roster|agents|rules|events)$/,
-  /^\/(flights|unroutable)$/,
+  /^\/(live-queue|roster|agents|rules|events|accounts|roster-import|flights|unroutable)$/,
 ];
 
 export function isServicePath(path: string): boolean {

@@ -5,7 +5,7 @@ import { ConsoleRun, logIn, newPage, PHONE, scrollWidth, seriousAccessibilityVio
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-describe('console: an admin approves a pending volunteer and suspends an agent', () => {
+describe('console: an admin approves a pending volunteer, suspends and edits an agent', () => {
   let run: ConsoleRun;
   let adminToken: string;
   let staff: SignedInAccount;
@@ -52,6 +52,37 @@ describe('console: an admin approves a pending volunteer and suspends an agent',
     await page.getByRole('status').filter({ hasText: 'Sam Staff is active again.' }).waitFor();
     expect(await statusOf(staff.id)).toBe('active');
     await page.getByRole('button', { name: 'Suspend Sam Staff', exact: true }).waitFor();
+    await context.close();
+  });
+
+  it("edits an agent's languages, skills and capacity, refused values beside their fields, and the API returns what was saved", async () => {
+    const { page, context } = await newPage(run);
+    await logIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.goto('/agents');
+    await page.getByRole('button', { name: 'Edit Sam Staff', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit Sam Staff', exact: true });
+    const capacity = form.getByLabel('Max concurrent', { exact: true });
+    expect(await form.getByLabel('Languages', { exact: true }).inputValue()).toBe('en:5');
+    expect(await capacity.inputValue()).toBe('3');
+    await form.getByLabel('Languages', { exact: true }).fill('nl:5, en:3');
+    await form.getByLabel('Skills', { exact: true }).fill('refunds:4, rebooking:2');
+    await capacity.fill('25');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved: see the messages beside the fields.' }).waitFor();
+    expect(await capacity.getAttribute('aria-invalid')).toBe('true');
+    await page.locator(`[id="${await capacity.getAttribute('aria-describedby')}"]`).filter({ hasText: 'maxConcurrent must not be greater than 20' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect((await run.t.http().get(`/api/v1/agents/${staff.id}`).set(auth(adminToken)).expect(200)).body.maxConcurrent).toBe(3);
+
+    await capacity.fill('7');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: "Sam Staff's profile is saved." }).waitFor();
+    const saved = (await run.t.http().get(`/api/v1/agents/${staff.id}`).set(auth(adminToken)).expect(200)).body;
+    expect(saved.maxConcurrent).toBe(7);
+    expect(saved.languages).toEqual(expect.arrayContaining([{ code: 'nl', level: 5 }, { code: 'en', level: 3 }]));
+    expect(saved.languages).toHaveLength(2);
+    expect(saved.skills).toEqual(expect.arrayContaining([{ name: 'refunds', level: 4 }, { name: 'rebooking', level: 2 }]));
+    await page.getByRole('list', { name: 'Agents by name', exact: true }).getByRole('listitem').filter({ hasText: 'Sam Staff' }).getByText(/0 of 7 conversations/).waitFor();
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { ConsoleRun, logIn, newPage, seriousAccessibilityViolations, startConsol
 const FOR_MANAGERS = 'This screen is for incident managers and admins.';
 const FOR_ADMINS = 'This screen is for admins: ask one to change the routing rules.';
 const AGENTS_FOR_ADMINS = 'This screen is for admins: ask one to approve, suspend or change agents.';
+const ACCOUNTS_FOR_ADMINS = 'This screen is for admins: ask one to create accounts or import the roster.';
 
 /** A write through the browser's own session cookie, with its CSRF token: refused on role, not on CSRF. */
 async function postWithSession(context: BrowserContext, url: string, data: unknown): Promise<number> {
@@ -41,6 +42,10 @@ describe('console: who may open the incident console screens', () => {
       ['/events', '/api/v1/events'],
       ['/rules', '/api/v1/routing/rules'],
       ['/agents', '/api/v1/agents'],
+      ['/roster', `/api/v1/roster?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`],
+      ['/conversations', '/api/v1/conversations'],
+      ['/accounts', '/api/v1/agents'],
+      ['/roster-import', '/api/v1/agents'],
     ];
     for (const [path, api] of screens) {
       expect((await page.goto(path))?.status()).toBe(200);
@@ -53,10 +58,12 @@ describe('console: who may open the incident console screens', () => {
     expect(await postWithSession(context, `${run.baseUrl}/api/v1/incidents`, { name: 'not mine' })).toBe(403);
     expect(await postWithSession(context, `${run.baseUrl}/api/v1/incidents/${incidentId}/surge/activate`, {})).toBe(403);
     expect(await postWithSession(context, `${run.baseUrl}/api/v1/incidents/${incidentId}/invites`, {})).toBe(403);
+    expect(await postWithSession(context, `${run.baseUrl}/api/v1/shifts`, { startsAt: new Date(Date.now() + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 7_200_000).toISOString(), slots: 1 })).toBe(403);
+    expect(await postWithSession(context, `${run.baseUrl}/api/v1/users`, { email: 'x@airline.test', name: 'x', password: 'long-enough-password', role: 'admin' })).toBe(403);
     await context.close();
   });
 
-  it('tells an incident manager the rules and the agents are for admins, and the API refuses them', async () => {
+  it('tells an incident manager the rules, the agents, the accounts and the roster import are for admins, and the API refuses them', async () => {
     const { page, context } = await newPage(run);
     await logIn(page, manager.email, manager.password);
     await page.goto('/rules');
@@ -70,6 +77,13 @@ describe('console: who may open the incident console screens', () => {
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(0);
     expect((await context.request.get(`${run.baseUrl}/api/v1/agents`)).status()).toBe(403);
     expect(await postWithSession(context, `${run.baseUrl}/api/v1/agents/${agent.id}/approve`, {})).toBe(403);
+    for (const path of ['/accounts', '/roster-import']) {
+      await page.goto(path);
+      await page.getByText(ACCOUNTS_FOR_ADMINS, { exact: true }).waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(0);
+      expect(await page.getByRole('button').allTextContents()).toEqual(['Log out']);
+    }
+    expect(await postWithSession(context, `${run.baseUrl}/api/v1/users`, { email: 'y@airline.test', name: 'y', password: 'long-enough-password', role: 'admin' })).toBe(403);
     await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { formatSkills } from '../shared/skills';
 import { BackToConsole } from '../shared/ui/BackToConsole';
 import { Feedback, messageOf } from '../shared/ui/Feedback';
 import { Field } from '../shared/ui/Field';
+import { AgentEditor } from './AgentEditor';
 
 const AGENTS_KEY = ['agents', 'list'] as const;
 const STATUSES = ['pending', 'active', 'suspended', 'expired'] as const;
@@ -20,10 +21,11 @@ async function readAgents(status: Status | null) {
 
 type Change = { agent: Agent; action: 'approve' | 'suspend' | 'reactivate' };
 
-/** Agents with presence and load; approve pending volunteers, suspend and reactivate (admins, as the API is). */
+/** Agents with presence and load; approve pending volunteers, suspend and reactivate, edit languages, skills and capacity (admins, as the API is). */
 export function AgentsPage() {
   const [status, setStatus] = useState<Status | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const agents = useQuery({ queryKey: [...AGENTS_KEY, status ?? 'all'], queryFn: () => readAgents(status), refetchInterval: 15_000 });
   const change = useMutation({
     mutationFn: async ({ agent, action }: Change) => {
@@ -74,7 +76,20 @@ export function AgentsPage() {
                 {agent.languages.map((language) => `${languageLabel(language.code)} ${language.level}`).join(', ')}
                 {agent.skills.length ? ` · ${formatSkills(agent.skills.map((skill) => ({ name: skill.name, minLevel: skill.level })))}` : ''}
               </p>
+              {editing === agent.id ? (
+                <AgentEditor
+                  agent={agent}
+                  onDone={(saved) => {
+                    setEditing(null);
+                    setNotice(saved ? t.agents.saved(saved.name) : null);
+                    if (saved) void queryClient.invalidateQueries({ queryKey: AGENTS_KEY });
+                  }}
+                />
+              ) : (
               <div className="actions">
+                <button type="button" className="secondary" onClick={() => { setNotice(null); setEditing(agent.id); }} disabled={editing !== null} aria-label={t.agents.editNamed(agent.name)}>
+                  {t.agents.edit}
+                </button>
                 {agent.status === 'pending' && (
                   <button type="button" onClick={() => change.mutate({ agent, action: 'approve' })} disabled={change.isPending} aria-label={t.agents.approveNamed(agent.name)}>
                     {t.agents.approve}
@@ -91,6 +106,7 @@ export function AgentsPage() {
                   </button>
                 )}
               </div>
+              )}
             </li>
           ))}
         </ul>

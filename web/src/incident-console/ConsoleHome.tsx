@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { t } from '../i18n';
-import { BackToConsole } from '../shared/ui/BackToConsole';
 
 const LINKS = [
   ['/incidents', t.incidentConsole.links.incidents],
@@ -12,9 +11,11 @@ const LINKS = [
   ['/events', t.incidentConsole.links.events],
   ['/flights', t.incidentConsole.links.flights],
   ['/unroutable', t.incidentConsole.links.unroutable],
+  ['/accounts', t.incidentConsole.links.accounts],
+  ['/roster-import', t.incidentConsole.links.rosterImport],
 ] as const;
 
-/** The incident managers' and admins' home: links to their screens (which come in a later issue). */
+/** The incident managers' and admins' home: links to their screens. */
 export function ConsoleHome() {
   return (
     <main id="main">
@@ -29,16 +30,6 @@ export function ConsoleHome() {
           ))}
         </ul>
       </nav>
-    </main>
-  );
-}
-
-export function PlaceholderPage({ title }: { title: string }) {
-  return (
-    <main id="main" className="narrow">
-      <h1>{title}</h1>
-      <p>{t.incidentConsole.placeholder}</p>
-      <BackToConsole />
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { Navigate, Outlet, Route, Routes, useOutletContext } from 'react-router'
 import { DeskPage } from '../desk/DeskPage';
 import { ConversationPage } from '../desk/ConversationPage';
 import { WorkStream } from '../desk/WorkStream';
-import { ConsoleHome, PlaceholderPage } from '../incident-console/ConsoleHome';
+import { ConsoleHome } from '../incident-console/ConsoleHome';
 import { IncidentPage } from '../incidents/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
 import { t } from '../i18n';
@@ -14,6 +14,12 @@ import { EventFeedPage } from '../events/EventFeedPage';
 import { AgentsPage } from '../agents/AgentsPage';
 import { FlightsPage } from '../flights/FlightsPage';
 import { UnroutablePage } from '../unroutable/UnroutablePage';
+import { AccountsPage } from '../admin/AccountsPage';
+import { RosterImportPage } from '../admin/RosterImportPage';
+import { ConversationDetailPage } from '../conversations/ConversationDetailPage';
+import { ConversationsPage } from '../conversations/ConversationsPage';
+import { RosterPage } from '../roster/RosterPage';
+import type { ReactNode } from 'react';
 import { Layout } from './Layout';
 import { LoginForm } from './LoginForm';
 import { NotFound } from './NotFound';
@@ -27,10 +33,13 @@ function RequireSession({ user, ended }: { user: SessionUser | null; ended: bool
 
 export const useUser = () => useOutletContext<SessionUser>();
 
-/** Agents' screens share one live work stream; managers get a pointer to their own console. */
-function AgentOnly() {
+/**
+ * Agents' screens share one live work stream; managers get a pointer to their own console, or their
+ * own screen for the same address (a conversation's page).
+ */
+function AgentOnly({ forManagers }: { forManagers?: ReactNode }) {
   const user = useUser();
-  if (user.role !== 'agent') return <Message text={t.incidentConsole.notForManagers} />;
+  if (user.role !== 'agent') return forManagers && isManager(user) ? forManagers : <Message text={t.incidentConsole.notForManagers} />;
   return (
     <WorkStream agentId={user.id}>
       <Outlet context={user} />
@@ -64,11 +73,6 @@ function Home() {
   return isManager(user) ? <ConsoleHome /> : <Navigate to="/desk" replace />;
 }
 
-const PLACEHOLDER_SCREENS = [
-  ['roster', t.incidentConsole.links.roster],
-  ['conversations', t.incidentConsole.links.conversations],
-] as const;
-
 /**
  * The console's routes. The service answers every one of these paths with index.html (and any other
  * path with the same page and status 404): keep src/console/console-paths.ts in step.
@@ -100,6 +104,8 @@ export function App() {
           <Route index element={<Home />} />
           <Route element={<AgentOnly />}>
             <Route path="desk" element={<DeskPage />} />
+          </Route>
+          <Route element={<AgentOnly forManagers={<ConversationDetailPage />} />}>
             <Route path="conversations/:id" element={<ConversationPage />} />
           </Route>
           <Route element={<ManagerOnly />}>
@@ -115,9 +121,12 @@ export function App() {
             <Route element={<AdminOnly message={t.incidentConsole.agentsAdminOnly} />}>
               <Route path="agents" element={<AgentsPage />} />
             </Route>
-            {PLACEHOLDER_SCREENS.map(([path, title]) => (
-              <Route key={path} path={path} element={<PlaceholderPage title={title} />} />
-            ))}
+            <Route element={<AdminOnly message={t.incidentConsole.accountsAdminOnly} />}>
+              <Route path="accounts" element={<AccountsPage />} />
+              <Route path="roster-import" element={<RosterImportPage />} />
+            </Route>
+            <Route path="roster" element={<RosterPage />} />
+            <Route path="conversations" element={<ConversationsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFound />} />
