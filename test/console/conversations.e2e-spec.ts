@@ -14,6 +14,7 @@ describe('console: a manager filters the conversations and opens one with its ro
   let manager: SignedInAccount;
   let nora: SignedInAccount;
   let dutchId: string;
+  let finnishId: string;
 
   beforeAll(async () => {
     ({ run, adminToken, manager } = await startConsoleWithManager());
@@ -21,7 +22,7 @@ describe('console: a manager filters the conversations and opens one with its ro
     const dieter = await signedInAgent(run.t, adminToken, 'de', { name: 'Dieter DE' });
     dutchId = (await passengerMessage(run.t, 'nl', { text: COMPLAINTS.nl, flightNumber: 'KL1234', from: { handle: '@noor', name: 'Noor Passagier' } })).conversationId;
     const germanId = (await passengerMessage(run.t, 'de', { text: GERMAN, channel: 'sms', from: { handle: '+4915112345678', name: 'Dana Reisende' } })).conversationId;
-    await passengerMessage(run.t, 'fi', { text: FINNISH, from: { handle: '@fanni', name: 'Fanni Odottaja' } });
+    finnishId = (await passengerMessage(run.t, 'fi', { text: FINNISH, from: { handle: '@fanni', name: 'Fanni Odottaja' } })).conversationId;
     await waitForAssignment(run.t, nora, dutchId);
     await waitForAssignment(run.t, dieter, germanId);
   });
@@ -88,6 +89,19 @@ describe('console: a manager filters the conversations and opens one with its ro
     await page.reload();
     await page.getByRole('heading', { name: 'Conversation with Noor Passagier', exact: true }).waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await context.close();
+  });
+
+  it('says why a queued conversation waits', async () => {
+    const { page, context } = await newPage(run);
+    await logIn(page, manager.email, manager.password);
+    const { waiting } = (await run.t.http().get(`/api/v1/conversations/${finnishId}`).set(auth(manager.token)).expect(200)).body;
+    expect(waiting.reason).toMatch(/^waiting: no agent on the roster fits; needs a staff or volunteer agent speaking fi/);
+    await page.goto(`${run.baseUrl}/conversations/${finnishId}`);
+    const why = page.getByRole('region', { name: 'Why it waits', exact: true });
+    await why.getByText(waiting.reason, { exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Routing decisions', exact: true }).getByText('No agent chosen yet.', { exact: true }).count()).toBe(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -347,7 +347,7 @@ export interface RoutingScenario {
   track: <Agent extends SignedInAccount>(agent: Agent) => Agent;
   /** For an agent signed out some other way: no sign-out after the scenario. */
   untrack: (agent: SignedInAccount) => void;
-  /** Waits until the conversation has been decided (its rule's priority is stored) and still waits in the queue. */
+  /** Waits until a decision found no agent for the conversation (under a rule of this priority) and it still waits in the queue. */
   waitUntilDecidedAndWaiting: (conversationId: string, priority?: number) => Promise<ConversationDetail>;
 }
 
@@ -390,7 +390,7 @@ export function useRoutingScenario(overrides: Record<string, string> = {}): Rout
     waitUntilDecidedAndWaiting: (conversationId, priority = 6) =>
       waitFor(async () => {
         const detail = await conversationDetail(t, conversationId);
-        expect({ status: detail.status, priority: detail.priority }).toEqual({ status: 'queued', priority });
+        expect({ status: detail.status, priority: detail.priority, waiting: detail.waiting !== null }).toEqual({ status: 'queued', priority, waiting: true });
         return detail;
       }),
   };

@@ -50,8 +50,8 @@ describe('routing across a conversation’s life', () => {
     const language = nextLanguage();
     await createRule(scenario.t, scenario.admin, { match: { languages: [language] }, route: { priority: 6 } });
     const message = await passengerMessage(scenario.t, { language });
-    // Its rule's priority is stored: the conversation has been decided and waits for an agent.
-    await waitFor(async () => expect((await conversationDetail(scenario.t, message.conversationId)).priority).toBe(6));
+    // The conversation has been decided under its rule and waits for an agent.
+    await scenario.waitUntilDecidedAndWaiting(message.conversationId);
     const queuedCounts = await routingCounts(scenario.t);
 
     const again = await signedIntake(scenario.t, message.body).expect(200);

@@ -106,6 +106,20 @@ function Conversation({ conversation, names }: { conversation: Detail; names: Na
         )}
       </section>
 
+      {conversation.waiting && (
+        <section aria-labelledby="waiting-heading" className="panel">
+          <h2 id="waiting-heading">{t.conversations.whyItWaits}</h2>
+          <Facts
+            items={[
+              [t.conversations.rule, t.conversations.ruleVersion(conversation.waiting.ruleName, conversation.waiting.ruleVersion)],
+              [t.conversations.stepIs, conversation.waiting.escalationStep],
+              [t.conversations.decidedAt, formatDateTime(conversation.waiting.createdAt)],
+              [t.conversations.why, conversation.waiting.reason],
+            ]}
+          />
+        </section>
+      )}
+
       <section aria-labelledby="decisions-heading" className="panel">
         <h2 id="decisions-heading">{t.conversations.decisions}</h2>
         {conversation.decisions.length ? (
