@@ -3,6 +3,7 @@ import { createAccount, loginAdmin, SignedInAccount } from '../factories/account
 import { agentOnDuty, bearer, received, waitForStatus } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sample, scrape } from './metrics-scrape';
+import { namingProblems } from './prometheus-naming';
 
 describe('GET /metrics', () => {
   let t: TestApp;
@@ -82,5 +83,14 @@ describe('GET /metrics', () => {
     expect(sample(text, histogram, { method: 'GET', route: '/metrics', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, histogram, { method: 'GET', route: '/status', status: '200' })).toBe(1);
     expect(text).not.toContain(id);
+  });
+
+  it("follows Prometheus' naming rules (promtool check metrics), keeping the default process metrics", async () => {
+    await received(t, 60, { language: 'fi' });
+    const text = await scrape(t);
+    expect(namingProblems(text)).toEqual([]);
+    expect(text).toMatch(/^# TYPE nodejs_active_handles gauge$/m);
+    expect(text).toMatch(/^# TYPE process_cpu_seconds_total counter$/m);
+    expect(text).toMatch(/^# TYPE surgeline_http_request_duration_seconds histogram$/m);
   });
 });
