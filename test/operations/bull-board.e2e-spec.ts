@@ -84,6 +84,22 @@ describe('GET /admin/queues (Bull dashboard)', () => {
       expect((api.body.queues as { name: string }[]).map((queue) => queue.name).sort()).toEqual(['outbound', 'routing']);
     });
 
+    it("hands the page the session's CSRF token in the cookie its HTTP client reads, for the dashboard's path only", async () => {
+      const session = await startSession(TEST_ADMIN.email, TEST_ADMIN.password);
+      const page = await t.http().get('/admin/queues').set('Cookie', session.cookie).expect(200);
+      const setCookie = page.headers['set-cookie'] as unknown as string[];
+      expect(setCookie).toHaveLength(1);
+      const [pair, ...attributes] = setCookie[0].split(';').map((part) => part.trim());
+      expect(pair).toBe(`XSRF-TOKEN=${session.csrfToken}`);
+      expect(attributes.map((attribute) => attribute.toLowerCase()).sort()).toEqual(['path=/admin/queues', 'samesite=strict']);
+
+      // Not again once the browser holds it, and never for a bearer token.
+      const again = await t.http().get('/admin/queues/api/queues').set('Cookie', `${session.cookie}; ${pair}`).expect(200);
+      expect(again.headers['set-cookie']).toBeUndefined();
+      const bearer = await t.http().get('/admin/queues').set(auth(adminToken)).expect(200);
+      expect(bearer.headers['set-cookie']).toBeUndefined();
+    });
+
     it.each(paths)("403 for an agent's session: %s", async (path) => {
       const session = await startSession(agent.email, agent.password);
       const response = await t.http().get(path).set('Cookie', session.cookie).expect(403);
@@ -103,12 +119,25 @@ describe('GET /admin/queues (Bull dashboard)', () => {
       const pause = '/admin/queues/api/queues/outbound/pause';
       const missing = await t.http().put(pause).set('Cookie', session.cookie).expect(403);
       expect(missing.body).toEqual({ statusCode: 403, message: 'Missing or wrong x-csrf-token header: send the csrfToken of the session', error: 'Forbidden' });
-      await t.http().put(pause).set({ Cookie: session.cookie, 'X-CSRF-Token': `${session.csrfToken.slice(1)}x` }).expect(403);
+      const wrong = `${session.csrfToken.slice(1)}x`;
+      await t.http().put(pause).set({ Cookie: session.cookie, 'X-CSRF-Token': wrong }).expect(403);
+      await t.http().put(pause).set({ Cookie: `${session.cookie}; XSRF-TOKEN=${wrong}`, 'X-XSRF-TOKEN': wrong }).expect(403);
+      // Another session's token is no better.
+      const other = await startSession(TEST_ADMIN.email, TEST_ADMIN.password);
+      await t.http().put(pause).set({ Cookie: session.cookie, 'X-XSRF-TOKEN': other.csrfToken }).expect(403);
+      expect(await outboundPaused()).toBe(false);
+    });
+
+    it("takes the session's CSRF token as X-CSRF-Token, or as X-XSRF-TOKEN the way the page sends it; a bearer token needs none", async () => {
+      const session = await startSession(TEST_ADMIN.email, TEST_ADMIN.password);
+      await t.http().put('/admin/queues/api/queues/outbound/pause').set({ Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken }).expect(200);
+      expect(await outboundPaused()).toBe(true);
+      const fromPage = { Cookie: `${session.cookie}; XSRF-TOKEN=${session.csrfToken}`, 'X-XSRF-TOKEN': session.csrfToken };
+      await t.http().put('/admin/queues/api/queues/outbound/resume').set(fromPage).expect(200);
       expect(await outboundPaused()).toBe(false);
 
-      await t.http().put(pause).set({ Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken }).expect(200);
+      await t.http().put('/admin/queues/api/queues/outbound/pause').set(auth(adminToken)).expect(200);
       expect(await outboundPaused()).toBe(true);
-      // A bearer token needs no CSRF token, as everywhere else.
       await t.http().put('/admin/queues/api/queues/outbound/resume').set(auth(adminToken)).expect(200);
       expect(await outboundPaused()).toBe(false);
     });
