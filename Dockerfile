@@ -1,4 +1,5 @@
-# Node 24 is a long-term-support line maintained until April 2028; the suite runs on it too (README).
+# Node 24 is a long-term-support line maintained until April 2028; CI runs the suite on Node 20, and
+# the unit specs and a set of e2e specs are checked on 24 too (README, "Node versions tested").
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -13,6 +13,8 @@ import { SessionsRepository } from './sessions/sessions.repository';
 export interface Principal {
   user: AuthUser;
   sessionId: string | null;
+  /** The session's CSRF token; null for a bearer token. */
+  csrfToken: string | null;
 }
 
 interface AccessTokenClaims {
@@ -52,7 +54,7 @@ export class RequestAuthenticator {
     const account = await this.users.findCredentialsById(claims.sub);
     if (!account) throw unauthenticated();
     assertAccountUsable(account.status);
-    return { user: { id: account.id, email: account.email, role: account.role, kind: account.kind }, sessionId: null };
+    return { user: { id: account.id, email: account.email, role: account.role, kind: account.kind }, sessionId: null, csrfToken: null };
   }
 
   private async bySessionCookie(cookie: string, request: Pick<Request, 'headers' | 'method'>): Promise<Principal> {
@@ -68,6 +70,7 @@ export class RequestAuthenticator {
     return {
       user: { id: session.userId, email: session.email, role: session.role, kind: session.kind },
       sessionId: session.sessionId,
+      csrfToken: session.csrfToken,
     };
   }
 }

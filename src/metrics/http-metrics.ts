@@ -1,5 +1,6 @@
 import { INestApplication, Injectable } from '@nestjs/common';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { match, MatchFunction } from 'path-to-regexp';
 import { Histogram } from 'prom-client';
 import { MetricsRegistry } from './metrics-registry';
 
@@ -39,9 +40,44 @@ export function timeHttpRequests(app: INestApplication): void {
   app.use(app.get(HttpMetrics).middleware);
 }
 
-/** The matched route, else the mount path of the static files that answered (`/status`), else unmatched. */
+/**
+ * The pattern of the route that answered, under the mount path it was reached through
+ * (`/admin/queues` + `/queue/:queueName`); else the mount path of the handler that answered (the
+ * static files of `/status`, the Bull dashboard refusing a request); else unmatched.
+ *
+ * Express leaves `request.route` at the last route that matched, also a pass-through route of the
+ * application's own router that the request left for a mounted one: for `/admin/queues`, Nest's
+ * middleware route `/admin/queues` and then the dashboard mounted at `/admin/queues`, which would give
+ * `/admin/queues/admin/queues`. So a route counts only if it matches the path under the mount path,
+ * with the router's own matcher and options (case-insensitive, trailing slash allowed).
+ */
 function routePattern(request: Request): string {
-  const route = (request as Request & { route?: { path?: unknown } }).route;
-  if (typeof route?.path === 'string') return `${request.baseUrl}${route.path}`;
-  return request.baseUrl || UNMATCHED_ROUTE;
+  const base = request.baseUrl;
+  const underBase = pathOf(request.originalUrl).slice(base.length) || '/';
+  const answered = routePaths(request).find((path) => matcherFor(path)(underBase) !== false);
+  if (answered === undefined) return base || UNMATCHED_ROUTE;
+  return answered === '/' && base ? base : `${base}${answered}`;
+}
+
+function routePaths(request: Request): string[] {
+  const path = (request as Request & { route?: { path?: unknown } }).route?.path;
+  const paths = Array.isArray(path) ? path : [path];
+  return paths.filter((candidate): candidate is string => typeof candidate === 'string');
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** One compiled matcher per declared route path: a bounded set, the application's routes. */
+const matchers = new Map<string, MatchFunction<object>>();
+
+function matcherFor(path: string): MatchFunction<object> {
+  let matcher = matchers.get(path);
+  if (!matcher) {
+    matcher = match(path, { decode: false });
+    matchers.set(path, matcher);
+  }
+  return matcher;
 }

@@ -16,7 +16,7 @@ export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
       useFactory: (gate: AdminGate) => ({
         route: QUEUE_DASHBOARD_ROUTE,
         adapter: ExpressAdapter,
-        middleware: gate.middleware(),
+        middleware: gate.middleware(QUEUE_DASHBOARD_ROUTE),
         boardOptions: { uiConfig: { boardTitle: 'Surgeline queues' } },
       }),
     }),

@@ -3,6 +3,7 @@ import { createAccount, loginAdmin, SignedInAccount } from '../factories/account
 import { agentOnDuty, bearer, received, waitForStatus } from '../stats/stats-arrangement';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sample, scrape } from './metrics-scrape';
+import { namingProblems } from './prometheus-naming';
 
 describe('GET /metrics', () => {
   let t: TestApp;
@@ -82,5 +83,32 @@ describe('GET /metrics', () => {
     expect(sample(text, histogram, { method: 'GET', route: '/metrics', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, histogram, { method: 'GET', route: '/status', status: '200' })).toBe(1);
     expect(text).not.toContain(id);
+  });
+
+  it("times the Bull dashboard's requests by its own route patterns under /admin/queues", async () => {
+    await t.http().get('/admin/queues').expect(401);
+    await t.http().get('/admin/queues').set(bearer(adminToken)).expect(200);
+    await t.http().get('/admin/queues/queue/routing').set(bearer(adminToken)).expect(200);
+    await t.http().get('/admin/queues/api/queues').set(bearer(adminToken)).expect(200);
+    await t.http().get('/admin/queues/static/favicon-32x32.png').set(bearer(adminToken)).expect(200);
+    const text = await scrape(t);
+
+    const histogram = 'surgeline_http_request_duration_seconds_count';
+    expect(sample(text, histogram, { method: 'GET', route: '/admin/queues', status: '401' })).toBe(1);
+    expect(sample(text, histogram, { method: 'GET', route: '/admin/queues', status: '200' })).toBe(1);
+    expect(sample(text, histogram, { method: 'GET', route: '/admin/queues/queue/:queueName', status: '200' })).toBe(1);
+    expect(sample(text, histogram, { method: 'GET', route: '/admin/queues/api/queues', status: '200' })).toBe(1);
+    expect(sample(text, histogram, { method: 'GET', route: '/admin/queues/static', status: '200' })).toBe(1);
+    const dashboardRoutes = new Set([...text.matchAll(/^surgeline_http_request_duration_seconds_count\{[^}]*route="(\/admin\/queues[^"]*)"/gm)].map((found) => found[1]));
+    expect([...dashboardRoutes].sort()).toEqual(['/admin/queues', '/admin/queues/api/queues', '/admin/queues/queue/:queueName', '/admin/queues/static']);
+  });
+
+  it("follows Prometheus' naming rules (promtool check metrics), keeping the default process metrics", async () => {
+    await received(t, 60, { language: 'fi' });
+    const text = await scrape(t);
+    expect(namingProblems(text)).toEqual([]);
+    expect(text).toMatch(/^# TYPE nodejs_active_handles gauge$/m);
+    expect(text).toMatch(/^# TYPE process_cpu_seconds_total counter$/m);
+    expect(text).toMatch(/^# TYPE surgeline_http_request_duration_seconds histogram$/m);
   });
 });
