@@ -22,16 +22,17 @@ export class OutboundScheduler implements OnModuleInit {
     this.periodic.register('redeliverReplies', () => this.enqueuePendingReplies());
   }
 
-  /** Call only after the reply is committed. */
+  /**
+   * Call only after the reply is committed. One add per reply rather than Bull's addBulk: addBulk
+   * sends its scripts in one MULTI and ignores the errors EXEC returns per command, so after Redis
+   * lost its script cache (a restart) or refused a write, it reported jobs as added that were not.
+   */
   async enqueueReplies(replyIds: string[]): Promise<void> {
-    if (replyIds.length === 0) return;
-    await this.queue.addBulk(
-      replyIds.map((replyId) => ({
-        name: OutboundJob.deliverReply,
-        data: { replyId } satisfies DeliverReplyPayload,
+    await Promise.all(
+      replyIds.map((replyId) =>
         // The deterministic id drops a second job for the same reply (re-enqueue at start, retried request).
-        opts: { ...OUTBOUND_JOB_OPTIONS, jobId: deliverReplyJobId(replyId) },
-      })),
+        this.queue.add(OutboundJob.deliverReply, { replyId } satisfies DeliverReplyPayload, { ...OUTBOUND_JOB_OPTIONS, jobId: deliverReplyJobId(replyId) }),
+      ),
     );
   }
 
