@@ -71,6 +71,8 @@ function phaseTable(run: EndToEndRun): Table {
       'intake→assigned p50 ms',
       'p95 ms',
       'p99 ms',
+      'wait estimate error p50 s',
+      'p90 s',
       'left queued',
     ],
     rows: run.phases.map((phase) => [
@@ -83,9 +85,12 @@ function phaseTable(run: EndToEndRun): Table {
       ms(phase.intakeToAssignedMs, 'p50'),
       ms(phase.intakeToAssignedMs, 'p95'),
       ms(phase.intakeToAssignedMs, 'p99'),
+      phase.waitEstimateErrorSeconds ? formatNumber(phase.waitEstimateErrorSeconds.p50) : '-',
+      phase.waitEstimateErrorSeconds ? formatNumber(phase.waitEstimateErrorSeconds.p90) : '-',
       String(phase.leftQueued),
     ]),
     note:
+      'wait estimate error: |estimatedWaitSeconds told at intake − intake→assigned| over the phase\'s conversations. ' +
       'left queued: still waiting when the settle after the phase timed out; removed before the next phase. ' +
       `Simulated agents over the run: ${run.simulatedAgents.pushed} assignments pushed on their work streams, ` +
       `${run.simulatedAgents.listRequests} catch-up list requests, ${run.simulatedAgents.resolved} resolved, ` +

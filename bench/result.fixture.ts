@@ -28,6 +28,7 @@ export function phase(overrides: Partial<PhaseResult> = {}): PhaseResult {
     assignmentsPerSecond: 200,
     assigned: 2000,
     intakeToAssignedMs: distribution(10),
+    waitEstimateErrorSeconds: { count: 2000, p50: 0.5, p90: 2 },
     leftQueued: 0,
     ...overrides,
   };

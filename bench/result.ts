@@ -53,8 +53,16 @@ export interface PhaseResult {
   /** the phase's conversations that reached an agent by the end of the settle that follows it */
   assigned: number;
   intakeToAssignedMs: Distribution;
+  /** |estimatedWaitSeconds told at intake − intake→assigned|; null when no answer carried an estimate */
+  waitEstimateErrorSeconds: WaitEstimateError | null;
   /** conversations still queued when the settle after the phase timed out; removed before the next phase */
   leftQueued: number;
+}
+
+export interface WaitEstimateError {
+  count: number;
+  p50: number;
+  p90: number;
 }
 
 export interface EndToEndRun {

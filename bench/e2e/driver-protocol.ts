@@ -37,6 +37,8 @@ export interface DriverPhaseResult {
   intakeLatencyMs: Distribution;
   /** the open loop's worst lag behind its schedule: a large value means the driver itself could not keep up */
   maxScheduleLagMs: number;
+  /** conversation id → the wait the intake answer estimated, seconds (answers without an estimate left out) */
+  estimatedWaits: Record<string, number>;
 }
 
 export interface SimulatedAgentStats {

@@ -1,5 +1,5 @@
 import { phase } from '../result.fixture';
-import { drainRate, MIN_DRAIN_BACKLOG, toEndToEndRun, toPhaseResult } from './figures';
+import { drainRate, MIN_DRAIN_BACKLOG, toEndToEndRun, toPhaseResult, waitEstimateError } from './figures';
 import { DriverPhaseResult } from './driver-protocol';
 
 const driven = (overrides: Partial<DriverPhaseResult> = {}): DriverPhaseResult => ({
@@ -13,6 +13,7 @@ const driven = (overrides: Partial<DriverPhaseResult> = {}): DriverPhaseResult =
   statuses: { 202: 1990, 500: 10 },
   intakeLatencyMs: { count: 2000, mean: 4, p50: 3, p95: 8, p99: 12, max: 30 },
   maxScheduleLagMs: 2,
+  estimatedWaits: {},
   ...overrides,
 });
 
@@ -22,7 +23,7 @@ describe('end-to-end figures', () => {
   it('combines what the driver timed with what Postgres stored', () => {
     const result = toPhaseResult({ kind: 'rate', perSecond: 200, seconds: 10 }, driven(), {
       assignmentsDuringPhase: 1500,
-      intakeToAssignedMs: [5, 1, 3, 2, 4],
+      intakeToAssignedMs: new Map([5, 1, 3, 2, 4].map((ms, i) => [`c${i}`, ms])),
     }, 0);
     expect(result).toEqual({
       name: '200/s',
@@ -37,12 +38,27 @@ describe('end-to-end figures', () => {
       assignmentsPerSecond: 150,
       assigned: 5,
       intakeToAssignedMs: { count: 5, mean: 3, p50: 3, p95: 5, p99: 5, max: 5 },
+      waitEstimateErrorSeconds: null,
       leftQueued: 0,
     });
   });
 
+  it('measures the wait told at intake against the wait that followed, over the conversations assigned', () => {
+    const told = { c1: 0, c2: 10, c3: 4, c4: 30, unassigned: 60 };
+    const waited = new Map([
+      ['c1', 500],
+      ['c2', 4_000],
+      ['c3', 4_000],
+      ['c4', 10_000],
+      ['untold', 1_000],
+    ]);
+    // Absolute errors 0.5, 6, 0 and 20 seconds.
+    expect(waitEstimateError(told, waited)).toEqual({ count: 4, p50: 0.5, p90: 20 });
+    expect(waitEstimateError({}, waited)).toBeNull();
+  });
+
   it('offers no rate for the phase that sends as fast as accepted', () => {
-    const result = toPhaseResult({ kind: 'max', inFlight: 32, seconds: 10 }, driven(), { assignmentsDuringPhase: 0, intakeToAssignedMs: [] }, 40);
+    const result = toPhaseResult({ kind: 'max', inFlight: 32, seconds: 10 }, driven(), { assignmentsDuringPhase: 0, intakeToAssignedMs: new Map() }, 40);
     expect(result).toMatchObject({ name: 'max (32 in flight)', offeredPerSecond: null, assigned: 0, intakeToAssignedMs: { count: 0 }, leftQueued: 40 });
   });
 

@@ -1,14 +1,14 @@
 import { PhaseConfig, phaseName } from '../profiles';
-import { EndToEndRun, PhaseResult } from '../result';
-import { perSecond, summarize } from '../stats';
+import { EndToEndRun, PhaseResult, WaitEstimateError } from '../result';
+import { percentile, perSecond, summarize } from '../stats';
 import { DriverPhaseResult, SimulatedAgentStats } from './driver-protocol';
 
 /** What Postgres says about one phase, read after the queue settled. */
 export interface StoredPhaseFigures {
   /** assignments whose assigned_at falls inside the phase's window */
   assignmentsDuringPhase: number;
-  /** intake→assigned of each of the phase's conversations that reached an agent, ms */
-  intakeToAssignedMs: number[];
+  /** conversation id → intake→assigned, ms, of each of the phase's conversations that reached an agent */
+  intakeToAssignedMs: Map<string, number>;
 }
 
 /** A backlog smaller than this drains too fast to time; the drain rate is then not reported. */
@@ -26,10 +26,26 @@ export function toPhaseResult(phase: PhaseConfig, driven: DriverPhaseResult, sto
     intakePerSecond: perSecond(driven.accepted, driven.seconds),
     intakeLatencyMs: driven.intakeLatencyMs,
     assignmentsPerSecond: perSecond(stored.assignmentsDuringPhase, driven.seconds),
-    assigned: stored.intakeToAssignedMs.length,
-    intakeToAssignedMs: summarize(stored.intakeToAssignedMs),
+    assigned: stored.intakeToAssignedMs.size,
+    intakeToAssignedMs: summarize([...stored.intakeToAssignedMs.values()]),
+    waitEstimateErrorSeconds: waitEstimateError(driven.estimatedWaits, stored.intakeToAssignedMs),
     leftQueued,
   };
+}
+
+/**
+ * How far the wait told at intake was from the wait that followed (intake→assigned): the median and
+ * p90 of the absolute error over the conversations that had an estimate and reached an agent.
+ */
+export function waitEstimateError(estimatedWaits: Record<string, number>, intakeToAssignedMs: Map<string, number>): WaitEstimateError | null {
+  const errors = Object.entries(estimatedWaits).flatMap(([conversationId, estimated]) => {
+    const actualMs = intakeToAssignedMs.get(conversationId);
+    return actualMs === undefined ? [] : [Math.abs(estimated - actualMs / 1000)];
+  });
+  if (errors.length === 0) return null;
+  const sorted = errors.sort((a, b) => a - b);
+  const round = (seconds: number) => Math.round(seconds * 100) / 100;
+  return { count: sorted.length, p50: round(percentile(sorted, 50)), p90: round(percentile(sorted, 90)) };
 }
 
 export interface DrainFigures {

@@ -5,6 +5,12 @@ import { DriverPhaseResult } from './driver-protocol';
 import { KeepAliveClient } from './keep-alive-client';
 
 export const INTAKE_PATH = '/api/v1/intake/messages';
+
+/** The part of a 202 intake answer the bench reads. */
+interface IntakeAnswer {
+  conversationId: string;
+  estimatedWaitSeconds: number | null;
+}
 const CHANNELS = ['twitter', 'facebook', 'whatsapp', 'email', 'sms', 'web'] as const;
 
 /** Every tenth message asks for special assistance, which the bench's rule routes by skill. */
@@ -38,6 +44,7 @@ export const handlePattern = (tag: string): string => `@${tag.replace(/[_%\\]/g,
 export class IntakeLoad {
   private readonly latencies: number[] = [];
   private readonly statuses: Record<string, number> = {};
+  private readonly estimatedWaits: Record<string, number> = {};
   private sent = 0;
   private accepted = 0;
   private seq = 0;
@@ -63,10 +70,14 @@ export class IntakeLoad {
     this.inFlight++;
     const started = performance.now();
     try {
-      const response = await client.send('POST', INTAKE_PATH, { body: raw, headers: { 'X-Signature': signatureFor(raw, this.secret) } });
+      const response = await client.send<IntakeAnswer>('POST', INTAKE_PATH, { body: raw, headers: { 'X-Signature': signatureFor(raw, this.secret) } });
       this.latencies.push(performance.now() - started);
       this.statuses[response.status] = (this.statuses[response.status] ?? 0) + 1;
-      if (response.status === 202) this.accepted++;
+      if (response.status === 202) {
+        this.accepted++;
+        const { conversationId, estimatedWaitSeconds } = response.body;
+        if (typeof estimatedWaitSeconds === 'number') this.estimatedWaits[conversationId] = estimatedWaitSeconds;
+      }
     } catch {
       this.statuses.error = (this.statuses.error ?? 0) + 1;
     } finally {
@@ -114,6 +125,7 @@ export class IntakeLoad {
       statuses: this.statuses,
       intakeLatencyMs: summarize(this.latencies),
       maxScheduleLagMs: Math.round(this.maxLagMs),
+      estimatedWaits: this.estimatedWaits,
     };
   }
 }
