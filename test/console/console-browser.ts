@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
 import { consoleIsBuilt } from '../../src/console/serve-console';
 import { createAccount, loginAdmin, SignedInAccount } from '../factories/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -14,6 +14,8 @@ export interface ConsoleRun {
   t: TestApp;
   baseUrl: string;
   browser: Browser;
+  /** Reads of the API responses the pages received, to check against the OpenAPI document at close. */
+  pendingResponses: Promise<void>[];
   close: () => Promise<void>;
 }
 
@@ -28,21 +30,51 @@ export async function startConsole(overrides: Record<string, string> = {}): Prom
   await t.app.listen(0, '127.0.0.1');
   const baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const pendingResponses: Promise<void>[] = [];
   return {
     t,
     baseUrl,
     browser,
+    pendingResponses,
     close: async () => {
+      await Promise.all(pendingResponses);
       await browser.close();
       await t.close();
     },
   };
 }
 
+/**
+ * What the console received from the API joins what the test's own requests received: t.close()
+ * fails when the OpenAPI document does not describe one. Event streams never end, so only their
+ * status is kept; a body the page closed before it could be read is left out.
+ */
+function recordApiResponses(run: ConsoleRun, page: Page): void {
+  page.on('response', (response: Response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    run.pendingResponses.push(
+      (async () => {
+        const method = response.request().method();
+        const contentType = response.headers()['content-type'];
+        const body = contentType?.startsWith('text/event-stream')
+          ? ''
+          : await response.body().then(
+              (bytes) => (contentType?.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : bytes.toString('utf8')),
+              () => undefined,
+            );
+        if (body === undefined) return;
+        run.t.received.push({ method, path: url.pathname, status: response.status(), contentType, body });
+      })(),
+    );
+  });
+}
+
 /** A fresh browser profile (its own cookies) at the given size, failing the test on any dialog the page opens. */
 export async function newPage(run: ConsoleRun, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
   const context = await run.browser.newContext({ viewport, baseURL: run.baseUrl });
   const page = await context.newPage();
+  recordApiResponses(run, page);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

@@ -1,4 +1,13 @@
 import { signatureFor } from '../factories/intake';
+import { ReceivedResponse } from './openapi-response-validator';
+
+/** Every response an HttpClient of this spec file received; test/support/process-responses.ts checks them. */
+const received: ReceivedResponse[] = [];
+
+/** The responses received since the last call, emptied. */
+export function takeProcessResponses(): ReceivedResponse[] {
+  return received.splice(0, received.length);
+}
 
 export interface HttpResult<T = any> {
   status: number;
@@ -56,6 +65,8 @@ export class HttpClient {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const parsed = text ? JSON.parse(text) : undefined;
+    received.push({ method, path: path.split('?')[0], status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: parsed });
+    return { status: response.status, body: parsed as T };
   }
 }
