@@ -11,7 +11,7 @@ const CONSOLE_ROUTES: RegExp[] = [
   /^\/desk$/,
   /^\/conversations(\/[^/]+)?$/,
   /^\/incidents(\/[^/]+)?$/,
-  /^\/(live-queue|roster|agents|rules|events|accounts|roster-import|flights|unroutable)$/,
+  /^\/(live-queue|roster|agents|rules|events|accounts|roster-import|flights|planning|unroutable)$/,
 ];
 
 export function isServicePath(path: string): boolean {

@@ -10,6 +10,7 @@ const LINKS = [
   ['/rules', t.incidentConsole.links.rules],
   ['/events', t.incidentConsole.links.events],
   ['/flights', t.incidentConsole.links.flights],
+  ['/planning', t.incidentConsole.links.planning],
   ['/unroutable', t.incidentConsole.links.unroutable],
   ['/accounts', t.incidentConsole.links.accounts],
   ['/roster-import', t.incidentConsole.links.rosterImport],

@@ -13,6 +13,7 @@ import { RulesPage } from '../rules/RulesPage';
 import { EventFeedPage } from '../events/EventFeedPage';
 import { AgentsPage } from '../agents/AgentsPage';
 import { FlightsPage } from '../flights/FlightsPage';
+import { PlanningPage } from '../planning/PlanningPage';
 import { UnroutablePage } from '../unroutable/UnroutablePage';
 import { AccountsPage } from '../admin/AccountsPage';
 import { RosterImportPage } from '../admin/RosterImportPage';
@@ -114,6 +115,7 @@ export function App() {
             <Route path="live-queue" element={<LiveQueuePage />} />
             <Route path="events" element={<EventFeedPage />} />
             <Route path="flights" element={<FlightsPage />} />
+            <Route path="planning" element={<PlanningPage />} />
             <Route path="unroutable" element={<UnroutablePage />} />
             <Route element={<AdminOnly message={t.incidentConsole.adminOnly} />}>
               <Route path="rules" element={<RulesPage />} />
