@@ -5,7 +5,7 @@ import { HttpClient } from '../support/http-client';
 import { invariantViolations, pollUntil, QUEUED_WHILE_AGENT_HAS_ROOM } from '../support/routing-invariants';
 import { provisionTestEnvironment, TEST_ADMIN, TestEnvironment } from '../support/test-app';
 
-const CONVERSATIONS = 2000;
+const CONVERSATIONS = 5000;
 const AGENTS = 36;
 const LANGUAGE_SETS = [['en'], ['nl'], ['de'], ['en', 'nl'], ['en', 'de'], ['nl', 'de']];
 const MESSAGE_LANGUAGES = ['en', 'nl', 'de', 'en', 'nl', 'de', 'en', 'und'];
