@@ -63,7 +63,7 @@ export function toAssignmentView(row: AssignmentRow): AssignmentViewDto {
   };
 }
 
-export function toDecisionView(row: DecisionRow & { chosenAgentId: string }): RoutingDecisionViewDto {
+function toDecisionView(row: DecisionRow & { chosenAgentId: string }): RoutingDecisionViewDto {
   return { ...toWaitingView(row), candidates: row.candidates, chosenAgentId: row.chosenAgentId };
 }
 
