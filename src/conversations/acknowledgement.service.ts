@@ -29,7 +29,7 @@ export class AcknowledgementService {
   async acknowledgeNewConversation(conversationId: string, estimatedWaitSeconds: number | null): Promise<string | null> {
     const facts = await this.replies.acknowledgementFacts(conversationId);
     if (!facts || facts.status === 'resolved' || facts.acknowledged) return null;
-    const ruleset = await this.rules.loadRuleset();
+    const ruleset = await this.rules.rulesetAt(facts.rulesetVersion);
     const templateId = matchRule(ruleset.rules, facts, { surgeActive: facts.surgeActive })?.route.acknowledgeTemplateId;
     if (!templateId) return null;
     const answer = await this.templates.composeAnswer(templateId, { ...facts, authorName: null, estimatedWaitSeconds });

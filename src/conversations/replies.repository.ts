@@ -31,6 +31,8 @@ export interface AcknowledgementFacts {
   fromName: string | null;
   surgeActive: boolean;
   acknowledged: boolean;
+  /** the ruleset whose rule names the acknowledgement, read in the same round trip */
+  rulesetVersion: number;
 }
 
 export type PendingDelivery = OutboundDelivery & { deliveryStatus: DeliveryStatus };
@@ -92,7 +94,8 @@ export class RepliesRepository {
       `SELECT c.status, c.channel, c.language, c.flight_number AS "flightNumber", c.from_name AS "fromName",
               (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.received_at, m.id LIMIT 1) AS text,
               EXISTS (SELECT 1 FROM incidents WHERE surge_active) AS "surgeActive",
-              EXISTS (SELECT 1 FROM replies r WHERE r.conversation_id = c.id AND r.kind = 'acknowledgement') AS acknowledged
+              EXISTS (SELECT 1 FROM replies r WHERE r.conversation_id = c.id AND r.kind = 'acknowledgement') AS acknowledged,
+              (SELECT version FROM routing_ruleset) AS "rulesetVersion"
          FROM conversations c WHERE c.id = $1`,
       [conversationId],
     );

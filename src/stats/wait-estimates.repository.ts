@@ -10,12 +10,11 @@ export type LanguageWaitFacts = Omit<WaitFacts, 'position'> & { language: string
 const SPEAKS = `(l.language = 'und' OR EXISTS (SELECT 1 FROM agent_languages al WHERE al.agent_id = a.user_id AND al.code = l.language))`;
 
 /**
- * Per language: queued work, whether an agent on duty who speaks it has room, how many of its
- * conversations were assigned over the rate window, and the capacity of claimed shifts (of agents
- * not signed in) starting within a day, by start.
+ * Per language `l.language`: queued work, whether an agent on duty who speaks it has room, how many
+ * of its conversations were assigned over the rate window, and the capacity of claimed shifts (of
+ * agents not signed in) starting within a day, by start.
  */
-const LANGUAGE_FACTS_SQL = `
-  SELECT l.language,
+const LANGUAGE_FACTS_COLUMNS = `
          (SELECT count(*) FROM conversations c WHERE c.status = 'queued' AND c.language = l.language)::int AS queued,
          EXISTS (SELECT 1 FROM agents a JOIN users u ON u.id = a.user_id
                   WHERE a.open_count < a.max_concurrent AND ${AGENT_ON_DUTY} AND ${SPEAKS}) AS "roomNow",
@@ -28,14 +27,34 @@ const LANGUAGE_FACTS_SQL = `
                    WHERE sc.starts_at > now() AND sc.starts_at < now() + interval '24 hours'
                      AND u.status = 'active' AND a.signed_in_at IS NULL
                      AND (a.kind = 'staff' OR ${AGENT_SURGE_ACTIVE}) AND ${SPEAKS}
-                   GROUP BY sc.starts_at) s) AS scheduled
-    FROM unnest($1::text[]) AS l(language)`;
+                   GROUP BY sc.starts_at) s) AS scheduled`;
+
+const LANGUAGE_FACTS_SQL = `SELECT l.language, ${LANGUAGE_FACTS_COLUMNS} FROM unnest($1::text[]) AS l(language)`;
+
+/**
+ * Where conversation $1 stands in its language's queue (conversations_queue_language_idx) and, while
+ * it is queued, its language's facts: one round trip on the intake path.
+ */
+const PLACE_IN_QUEUE_SQL = `
+  SELECT t.language, t.status,
+         CASE WHEN t.status <> 'queued' THEN 0 ELSE 1 + (
+           SELECT count(*) FROM conversations c
+            WHERE c.status = 'queued' AND c.language = t.language
+              AND (c.priority > t.priority
+                   OR (c.priority = t.priority AND (c.received_at, c.id) < (t.received_at, t.id))))::int END AS position,
+         to_jsonb(facts) AS facts
+    FROM conversations t
+    CROSS JOIN LATERAL (SELECT t.language) AS l(language)
+    LEFT JOIN LATERAL (SELECT ${LANGUAGE_FACTS_COLUMNS} WHERE t.status = 'queued') AS facts ON true
+   WHERE t.id = $1`;
 
 export interface QueuedPlace {
   language: string;
   status: 'queued' | 'assigned' | 'resolved';
   /** 1 = next for its language, among queued conversations by priority then age */
   position: number;
+  /** null unless queued */
+  facts: Omit<LanguageWaitFacts, 'language'> | null;
 }
 
 @Injectable()
@@ -47,18 +66,9 @@ export class WaitEstimatesRepository {
     return this.dataSource.query(LANGUAGE_FACTS_SQL, [languages]);
   }
 
-  /** Where the conversation stands in its language's queue (conversations_queue_language_idx). */
+  /** Where the conversation stands in its language's queue, with the language's facts while it is queued. */
   async placeInQueue(conversationId: string): Promise<QueuedPlace | null> {
-    const rows: QueuedPlace[] = await this.dataSource.query(
-      `SELECT t.language, t.status,
-              CASE WHEN t.status <> 'queued' THEN 0 ELSE 1 + (
-                SELECT count(*) FROM conversations c
-                 WHERE c.status = 'queued' AND c.language = t.language
-                   AND (c.priority > t.priority
-                        OR (c.priority = t.priority AND (c.received_at, c.id) < (t.received_at, t.id))))::int END AS position
-         FROM conversations t WHERE t.id = $1`,
-      [conversationId],
-    );
+    const rows: QueuedPlace[] = await this.dataSource.query(PLACE_IN_QUEUE_SQL, [conversationId]);
     return rows[0] ?? null;
   }
 }

@@ -16,9 +16,8 @@ export class WaitEstimator {
 
   async forConversation(conversationId: string): Promise<ConversationWait> {
     const place = await this.repository.placeInQueue(conversationId);
-    if (!place || place.status !== 'queued') return { queuePosition: null, estimatedWaitSeconds: place?.status === 'assigned' ? 0 : null };
-    const [facts] = await this.repository.languageFacts([place.language]);
-    return { queuePosition: place.position, estimatedWaitSeconds: estimateWaitSeconds({ ...facts, position: place.position }) };
+    if (!place?.facts) return { queuePosition: null, estimatedWaitSeconds: place?.status === 'assigned' ? 0 : null };
+    return { queuePosition: place.position, estimatedWaitSeconds: estimateWaitSeconds({ ...place.facts, position: place.position }) };
   }
 
   /** For a conversation arriving now in each language: behind everything queued in it. */
