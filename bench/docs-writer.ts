@@ -28,7 +28,7 @@ export function renderResultsSection(result: BenchResult, resultFile: string): s
     ? [
         `#### Query plans at ${largest.agents.toLocaleString('en-US')} agents / ${largest.queued.toLocaleString('en-US')} queued`,
         '',
-        'Candidate query (AssignmentRepository.findCandidates):',
+        'Candidate pool read (CandidatePoolsRepository.readPools):',
         '',
         '```',
         ...largest.candidateQuery.plan,

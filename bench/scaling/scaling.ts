@@ -19,15 +19,17 @@ const CAPACITY = { min: 2, max: 10 };
 
 /** The service's classes, loaded only after the environment points at the bench database (config is read at import). */
 async function loadService() {
-  const [{ AppModule }, { RoutingService }, { RoutingPump }, { AssignmentRepository }, { WaitingWorkRepository }, engine] = await Promise.all([
-    import('../../src/app.module'),
-    import('../../src/routing/routing.service'),
-    import('../../src/routing/pump/routing-pump'),
-    import('../../src/routing/assignment.repository'),
-    import('../../src/routing/waiting-work.repository'),
-    import('../../src/routing/engine'),
-  ]);
-  return { AppModule, RoutingService, RoutingPump, AssignmentRepository, WaitingWorkRepository, engine };
+  const [{ AppModule }, { RoutingService }, { RoutingPump }, { CandidatePoolsRepository }, { WaitingWorkRepository }, engine, claimPlan] =
+    await Promise.all([
+      import('../../src/app.module'),
+      import('../../src/routing/routing.service'),
+      import('../../src/routing/pump/routing-pump'),
+      import('../../src/routing/candidate-pools.repository'),
+      import('../../src/routing/waiting-work.repository'),
+      import('../../src/routing/engine'),
+      import('../../src/routing/engine/claim-plan'),
+    ]);
+  return { AppModule, RoutingService, RoutingPump, CandidatePoolsRepository, WaitingWorkRepository, engine, claimPlan };
 }
 
 type Service = Awaited<ReturnType<typeof loadService>>;
@@ -102,7 +104,10 @@ async function explainCandidates(ctx: Context): Promise<ExplainCapture> {
   const now = new Date();
   const requirements = engine.requirementsAt(engine.DEFAULT_RULE, { language: conversation.language, receivedAt: conversation.receivedAt, transfer: null }, now);
   const explaining = new ExplainingQueryRunner(ctx.app.get(DataSource));
-  await ctx.app.get(ctx.service.AssignmentRepository, { strict: false }).findCandidates(explaining.asManager(), conversation.id, requirements, null);
+  // The pool a batch of one conversation reads.
+  await ctx.app
+    .get(ctx.service.CandidatePoolsRepository, { strict: false })
+    .readPools(explaining.asManager(), [{ requirements, limit: ctx.service.claimPlan.poolReadLimit(1, 0) }]);
   return explaining.capture();
 }
 

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { StoredEventJson, storedEvent } from '../events/stored-event';
 import { EventRow } from '../events/events.repository';
-import { AGENT_ON_DUTY, AGENT_ON_ROSTER, agentFitsConversation, BOUND_REQUIREMENTS, CANDIDATE_ORDER } from './candidate-query';
+import { AGENT_ON_DUTY, AGENT_ON_ROSTER, agentFitsConversation, BOUND_REQUIREMENTS } from './candidate-query';
 import { describeRequirements } from './engine/requirements-description';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
 
@@ -23,9 +23,12 @@ export interface QueuedConversation {
 export interface LockedConversation extends QueuedConversation {
   rulesetVersion: number;
   surgeActive: boolean;
+  /** agents it may not go to now (routing.md eligibility 7: a transfer's for good, an unresponsive agent's until it expires) */
+  excludedAgentIds: string[];
 }
 
-export interface StoredDecision {
+/** A decision the claim plan made, to be written if its agent is still as it was read. */
+export interface PlannedAssignment {
   conversationId: string;
   ruleId: string | null;
   ruleName: string;
@@ -33,22 +36,22 @@ export interface StoredDecision {
   requirements: Requirements;
   candidates: RankedCandidate[];
   chosenAgentId: string;
+  /** the chosen agent's open count when the candidates were read */
+  loadAsRead: number;
   reason: string;
   reclaimAt: Date | null;
   eventPayload: Record<string, unknown>;
 }
 
 export interface ClaimedAssignment {
+  conversationId: string;
   assignmentId: string;
   /** the conversation.assigned event as written, to publish once the claim commits */
   event: EventRow;
 }
 
 /** round_robin keeps its turn per rule; the built-in default rule has no id. */
-const turnKey = (ruleId: string | null) => ruleId ?? 'default';
-
-/** How many candidates a decision looks at: enough to survive lost lock races, few enough to stay cheap. */
-const CANDIDATE_LIMIT = 10;
+export const turnKey = (ruleId: string | null) => ruleId ?? 'default';
 
 /** Queued conversations matching `filter`, in queue order, locked unless another worker holds them. */
 function lockQueued(filter: string, limit = ''): string {
@@ -57,6 +60,8 @@ function lockQueued(filter: string, limit = ''): string {
               i.sla_minutes AS "slaMinutes",
               (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.received_at, m.id LIMIT 1) AS text,
               (SELECT version FROM routing_ruleset) AS "rulesetVersion",
+              ARRAY(SELECT x.agent_id FROM conversation_exclusions x
+                     WHERE x.conversation_id = c.id AND (x.expires_at IS NULL OR x.expires_at > now())) AS "excludedAgentIds",
               EXISTS (SELECT 1 FROM incidents WHERE surge_active) AS "surgeActive"
          FROM conversations c LEFT JOIN incidents i ON i.id = c.incident_id
         WHERE c.status = 'queued' AND ${filter}
@@ -104,10 +109,6 @@ export class AssignmentRepository {
       manager,
       `WITH previous AS (
          SELECT awaiting_agent, rule_id, rule_version, escalation_step FROM conversations WHERE id = $1
-       ), fitting AS (
-         SELECT count(*) FILTER (WHERE ${AGENT_ON_DUTY}) AS on_duty, count(*) AS on_roster
-           FROM agents a JOIN users u ON u.id = a.user_id
-          WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}
        ), updated AS (
          UPDATE conversations
             SET rule_id = $6, rule_version = $7, priority = $8, escalation_step = $9, req_languages = $2,
@@ -118,13 +119,18 @@ export class AssignmentRepository {
        INSERT INTO routing_decisions
          (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
           chosen_agent_id, reason, outcome)
+       -- The roster is counted in the select list: only when the decision is recorded.
        SELECT $1, $6, $11, $7, $9, $12, $13, '[]'::jsonb, NULL,
-              CASE WHEN fitting.on_duty > 0 THEN format('waiting: %s agent(s) on duty fit, none with room', fitting.on_duty)
-                   WHEN fitting.on_roster > 0 THEN format('waiting: %s agent(s) on the roster fit, none on duty (signed in, available, in a shift)', fitting.on_roster)
-                   ELSE 'waiting: no agent on the roster fits'
-              END || '; ' || $14,
+              (SELECT CASE WHEN count(*) FILTER (WHERE ${AGENT_ON_DUTY}) > 0
+                             THEN format('waiting: %s agent(s) on duty fit, none with room', count(*) FILTER (WHERE ${AGENT_ON_DUTY}))
+                           WHEN count(*) > 0
+                             THEN format('waiting: %s agent(s) on the roster fit, none on duty (signed in, available, in a shift)', count(*))
+                           ELSE 'waiting: no agent on the roster fits'
+                      END
+                 FROM agents a JOIN users u ON u.id = a.user_id
+                WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}) || '; ' || $14,
               'waiting'
-         FROM previous, fitting
+         FROM previous
         WHERE NOT (previous.awaiting_agent AND previous.rule_id IS NOT DISTINCT FROM $6::uuid
                    AND previous.rule_version = $7 AND previous.escalation_step = $9)`,
       [
@@ -146,99 +152,89 @@ export class AssignmentRepository {
     );
   }
 
-  /** The best few eligible agents with room, in the strategy's order (indexed; never the whole roster). */
-  async findCandidates(
-    manager: EntityManager,
-    conversationId: string,
-    requirements: Requirements,
-    lastAgentId: string | null,
-  ): Promise<RankedCandidate[]> {
-    // Planned on every call, unlike the other routing statements: a generic plan cannot see which
-    // requirements are empty, and one measured twice as slow as the plans made for the values.
-    const rows: (Omit<RankedCandidate, 'lastAssignedAt'> & { lastAssignedAt: Date | null })[] = await manager.query(
-      `SELECT a.user_id AS "agentId", a.open_count AS load, a.max_concurrent AS "maxConcurrent",
-              a.last_assigned_at AS "lastAssignedAt"
-         FROM agents a JOIN users u ON u.id = a.user_id
-        WHERE a.presence = 'available' AND a.open_count < a.max_concurrent
-          AND ${AGENT_ON_DUTY} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}
-        ORDER BY ${CANDIDATE_ORDER[requirements.strategy]}
-        LIMIT ${CANDIDATE_LIMIT}`,
-      [
-        conversationId,
-        requirements.languages,
-        requirements.minLanguageLevel,
-        JSON.stringify(requirements.requiredSkills),
-        requirements.agentKinds,
-        ...(requirements.strategy === 'round_robin' ? [lastAgentId] : []),
-      ],
-    );
-    return rows.map((row) => ({ ...row, lastAssignedAt: row.lastAssignedAt?.toISOString() ?? null }));
-  }
-
   /**
-   * Claims the chosen agent for the conversation in one statement: locks the agent if nobody else
-   * holds it, it still has room and its open count is still `rankedLoad` (a claim committed since the
-   * candidates were read makes the ranking outdated), then writes the decision, the assignment (whose
-   * trigger raises the open count), the conversation's state with its requirements, and the event.
-   * Null when the agent could not be claimed: nothing was written. Lock order is always conversation
-   * first, then agent, so two claims can never deadlock on each other.
+   * Writes the planned assignments of a batch in one statement. Each chosen agent is locked unless
+   * another worker holds it, and only if it is still available with the open count it was read with
+   * and room for every conversation planned for it (a claim committed since the read makes the plan
+   * outdated). For each agent so locked, its conversations get the decision, the assignment (whose
+   * trigger raises the open count), the conversation's state with its requirements, and the event, in
+   * plan order. Returns the assignments written; those of an agent not locked were not written. Lock
+   * order is always conversations first, then agents without waiting, so claims never deadlock.
    */
-  async claimAgent(manager: EntityManager, decision: StoredDecision, rankedLoad: number): Promise<ClaimedAssignment | null> {
-    const { requirements } = decision;
-    const rows = await preparedQuery<{ assignmentId: string; event: StoredEventJson }>(
+  async claimAgents(manager: EntityManager, planned: PlannedAssignment[]): Promise<ClaimedAssignment[]> {
+    if (planned.length === 0) return [];
+    const rows = await preparedQuery<{ conversationId: string; assignmentId: string; event: StoredEventJson }>(
       manager,
-      `WITH agent AS (
-         SELECT user_id FROM agents
-          WHERE user_id = $2 AND presence = 'available' AND open_count < max_concurrent AND open_count = $3
-            FOR UPDATE SKIP LOCKED
+      `WITH planned AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS p(
+           ord int, conversation_id uuid, agent_id uuid, load_as_read int, rule_id uuid, rule_name text, rule_version int,
+           escalation_step int, strategy text, requirements jsonb, candidates jsonb, reason text, reclaim_at timestamptz,
+           priority int, languages text[], min_language_level int, required_skills jsonb, agent_kinds text[], event_payload jsonb)
+       ), wanted AS (
+         SELECT agent_id, min(load_as_read) AS load_as_read, count(*)::int AS conversations FROM planned GROUP BY agent_id
+       ), agent AS (
+         SELECT a.user_id FROM agents a JOIN wanted w ON w.agent_id = a.user_id
+          WHERE a.presence = 'available' AND a.open_count = w.load_as_read AND a.open_count + w.conversations <= a.max_concurrent
+            FOR UPDATE OF a SKIP LOCKED
+       ), claimable AS (
+         SELECT p.* FROM planned p JOIN agent ON agent.user_id = p.agent_id
        ), decision AS (
          INSERT INTO routing_decisions
            (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
             chosen_agent_id, reason)
-         SELECT $1, $4, $5, $6, $7, $8, $9, $10, user_id, $11 FROM agent
-         RETURNING id, chosen_agent_id
+         SELECT conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates, agent_id, reason
+           FROM claimable ORDER BY ord
+         RETURNING id, conversation_id
        ), assignment AS (
          INSERT INTO assignments (conversation_id, agent_id, decision_id, reclaim_at)
-         SELECT $1, chosen_agent_id, id, $12 FROM decision
-         RETURNING id, agent_id
+         SELECT p.conversation_id, p.agent_id, d.id, p.reclaim_at FROM claimable p JOIN decision d USING (conversation_id)
+          ORDER BY p.ord
+         RETURNING id, conversation_id, agent_id
        ), conversation AS (
          UPDATE conversations c
-            SET status = 'assigned', assigned_agent_id = assignment.agent_id, assigned_at = now(), next_escalation_at = NULL,
+            SET status = 'assigned', assigned_agent_id = p.agent_id, assigned_at = now(), next_escalation_at = NULL,
                 awaiting_agent = false, unroutable_since = NULL, unroutable_reason = NULL,
-                rule_id = $4, rule_version = $6, priority = $13, escalation_step = $7, req_languages = $14,
-                req_min_language_level = $15, req_skills = $16, req_agent_kinds = $17
-           FROM assignment
-          WHERE c.id = $1
+                rule_id = p.rule_id, rule_version = p.rule_version, priority = p.priority, escalation_step = p.escalation_step,
+                req_languages = p.languages, req_min_language_level = p.min_language_level, req_skills = p.required_skills,
+                req_agent_kinds = p.agent_kinds
+           FROM claimable p JOIN assignment USING (conversation_id)
+          WHERE c.id = p.conversation_id
        ), event AS (
          INSERT INTO events (type, actor_id, subject_type, subject_id, payload)
-         SELECT 'conversation.assigned', NULL, 'conversation', $1, $18 FROM assignment
+         SELECT 'conversation.assigned', NULL, 'conversation', p.conversation_id, p.event_payload
+           FROM claimable p JOIN assignment USING (conversation_id)
+          ORDER BY p.ord
          RETURNING *
        )
-       SELECT assignment.id AS "assignmentId", to_jsonb(event) AS event FROM assignment, event`,
+       SELECT assignment.conversation_id AS "conversationId", assignment.id AS "assignmentId", to_jsonb(event) AS event
+         FROM assignment JOIN event ON event.subject_id = assignment.conversation_id`,
       [
-        decision.conversationId,
-        decision.chosenAgentId,
-        rankedLoad,
-        decision.ruleId,
-        decision.ruleName,
-        decision.ruleVersion,
-        requirements.escalationStep,
-        requirements.strategy,
-        JSON.stringify(requirements),
-        JSON.stringify(decision.candidates),
-        decision.reason,
-        decision.reclaimAt,
-        requirements.priority,
-        requirements.languages,
-        requirements.minLanguageLevel,
-        JSON.stringify(requirements.requiredSkills),
-        requirements.agentKinds,
-        JSON.stringify(decision.eventPayload),
+        JSON.stringify(
+          planned.map(({ requirements, ...decision }, ord) => ({
+            ord,
+            conversation_id: decision.conversationId,
+            agent_id: decision.chosenAgentId,
+            load_as_read: decision.loadAsRead,
+            rule_id: decision.ruleId,
+            rule_name: decision.ruleName,
+            rule_version: decision.ruleVersion,
+            escalation_step: requirements.escalationStep,
+            strategy: requirements.strategy,
+            requirements,
+            candidates: decision.candidates,
+            reason: decision.reason,
+            reclaim_at: decision.reclaimAt,
+            priority: requirements.priority,
+            languages: requirements.languages,
+            min_language_level: requirements.minLanguageLevel,
+            required_skills: requirements.requiredSkills,
+            agent_kinds: requirements.agentKinds,
+            event_payload: decision.eventPayload,
+          })),
+        ),
       ],
     );
-    if (rows.length === 0) return null;
-    const [{ assignmentId, event }] = rows;
-    return { assignmentId, event: storedEvent(event) };
+    return rows.map(({ conversationId, assignmentId, event }) => ({ conversationId, assignmentId, event: storedEvent(event) }));
   }
 
   /** Locks the rule's round-robin turn so concurrent decisions under one rule take turns in order. */

@@ -84,11 +84,11 @@ export const AGENT_ON_ROSTER = `
   AND (a.kind = 'staff' OR ${AGENT_SURGE_ACTIVE})`;
 
 /**
- * ORDER BY per strategy; it matches the engine's ranking so the few rows fetched are the best ones.
- * least_loaded follows agents_least_loaded_idx. round_robin takes $6, the rule's last agent id.
+ * ORDER BY per strategy; it matches the engine's ranking so the few rows read are the best ones.
+ * least_loaded follows agents_least_loaded_idx. round_robin is read whole, as its turn wraps around.
  */
 export const CANDIDATE_ORDER: Record<Strategy, string> = {
   least_loaded: `(a.open_count::real / a.max_concurrent), a.last_assigned_at NULLS FIRST, a.user_id`,
   longest_idle: `a.last_assigned_at NULLS FIRST, a.user_id`,
-  round_robin: `(a.user_id <= COALESCE($6::uuid, '00000000-0000-0000-0000-000000000000'::uuid)), a.user_id`,
+  round_robin: `a.user_id`,
 };

@@ -24,20 +24,16 @@ export class CapacityService {
   ) {}
 
   /**
-   * The agent has room: the waiting conversations it can take are routed highest priority first,
-   * then oldest first. Each still gets a full decision, so an even better placed agent may win it.
+   * The agent has room: the waiting conversations it can take are routed together, highest priority
+   * first, then oldest first. Each still gets a full decision, so an even better placed agent may win it.
    */
   async serveAgent(agentId: string): Promise<number> {
     let assigned = 0;
     for (let round = 0; round < SERVE_ROUNDS; round++) {
       const free = await this.waiting.freeSlots(agentId);
       if (free <= 0) break;
-      const conversationIds = await this.waiting.conversationsFor(agentId, free);
-      let assignedThisRound = 0;
-      for (const conversationId of conversationIds) {
-        const outcome = await this.routing.routeConversation(conversationId);
-        if (outcome.kind === 'assigned') assignedThisRound++;
-      }
+      const outcomes = await this.routing.routeConversations(await this.waiting.conversationsFor(agentId, free));
+      const assignedThisRound = [...outcomes.values()].filter((outcome) => outcome.kind === 'assigned').length;
       assigned += assignedThisRound;
       if (assignedThisRound === 0) break;
     }

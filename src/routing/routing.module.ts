@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { AssignmentRepository } from './assignment.repository';
+import { CandidatePoolsRepository } from './candidate-pools.repository';
 import { CapacityService } from './capacity.service';
 import { QueueReturnRepository } from './queue-return.repository';
 import { OffDutyService } from './off-duty.service';
@@ -31,6 +32,7 @@ import { WaitingWorkRepository } from './waiting-work.repository';
     QueueReturnRepository,
     OffDutyService,
     AssignmentRepository,
+    CandidatePoolsRepository,
     WaitingWorkRepository,
     SurgeStateRepository,
     RoutingService,

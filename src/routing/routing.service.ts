@@ -4,8 +4,10 @@ import { CommitEffects } from '../database/commit-effects';
 import { RoutingTransactionRunner } from '../database/routing-data-source';
 import { EventsService } from '../events/events.service';
 import { RoutingMetrics } from '../metrics/routing-metrics';
-import { AssignmentRepository, LockedConversation, QueuedConversation } from './assignment.repository';
-import { DEFAULT_RULE, equallyRanked, matchRule, nextEscalationAt, rankCandidates, reassignAt, requirementsAt, RoutingRule } from './engine';
+import { AssignmentRepository, LockedConversation, PlannedAssignment, QueuedConversation, turnKey } from './assignment.repository';
+import { CandidatePoolsRepository, PoolRequest } from './candidate-pools.repository';
+import { DEFAULT_RULE, matchRule, nextEscalationAt, RankedCandidate, reassignAt, Requirements, requirementsAt, RoutingRule } from './engine';
+import { ClaimRequest, PlannedClaim, planClaims, poolReadLimit } from './engine/claim-plan';
 import { RoutingDemand } from './pump/routing-demand';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
@@ -33,6 +35,14 @@ interface DecisionContext {
   surgeActive: boolean;
 }
 
+/** A conversation with the rule it falls under and the requirements that rule sets for it now. */
+interface Decision {
+  conversation: LockedConversation;
+  rule: RoutingRule;
+  version: number;
+  requirements: Requirements;
+}
+
 /** A lost lock race means another decision took the agent: decide again, a bounded number of times. */
 const CLAIM_ATTEMPTS = 5;
 
@@ -41,6 +51,7 @@ export class RoutingService {
   constructor(
     private readonly transactions: RoutingTransactionRunner,
     private readonly assignments: AssignmentRepository,
+    private readonly candidatePools: CandidatePoolsRepository,
     private readonly rules: RoutingRulesService,
     private readonly scheduler: RoutingScheduler,
     private readonly demand: RoutingDemand,
@@ -98,17 +109,53 @@ export class RoutingService {
     return { lostRaces, lockedElsewhere, queueMayHoldMore: scanLimit > 0 && scanned >= scanLimit };
   }
 
+  /**
+   * Decides locked conversations in one go: the engine works out each one's requirements, the
+   * candidates of all of them are read in one statement, the claim plan ranks them in turn as if
+   * each claim had committed before the next decision, and one statement writes the assignments.
+   */
   private async decideEach(manager: EntityManager, effects: CommitEffects, conversations: LockedConversation[]): Promise<Map<string, ClaimResult>> {
     const results = new Map<string, ClaimResult>();
+    if (conversations.length === 0) return results;
     const now = new Date();
-    for (const conversation of conversations) results.set(conversation.id, await this.claim(manager, effects, conversation, now));
+    const decisions: Decision[] = [];
+    for (const conversation of conversations) decisions.push(await this.decisionFor(manager, conversation, now));
+    const turns = await this.lockTurns(manager, decisions);
+    const { requests, agents } = await this.claimRequests(manager, decisions);
+    const plan = planClaims(requests, agents, turns, now);
+
+    const planned: PlannedAssignment[] = [];
+    plan.forEach((claim, index) => {
+      if (claim.kind === 'assign') planned.push(plannedAssignment(decisions[index], claim, now));
+    });
+    const claimed = new Map((await this.assignments.claimAgents(manager, planned)).map((assignment) => [assignment.conversationId, assignment]));
+
+    const lastClaimedInTurn = new Map<string | null, string>();
+    for (const [index, claim] of plan.entries()) {
+      const { conversation, rule, requirements } = decisions[index];
+      if (claim.kind === 'waiting') {
+        results.set(conversation.id, await this.markWaiting(manager, effects, decisions[index]));
+        continue;
+      }
+      const assignment = claim.kind === 'assign' ? claimed.get(conversation.id) : undefined;
+      if (claim.kind === 'again' || !assignment) {
+        results.set(conversation.id, { kind: 'lost_race' });
+        continue;
+      }
+      if (requirements.strategy === 'round_robin') lastClaimedInTurn.set(rule.id, claim.chosen.agentId);
+      await this.events.announce(assignment.event, manager);
+      this.metrics.observeAssignment(rule.name, conversation.receivedAt, now);
+      const reclaimAt = reassignAt(requirements, now);
+      // Timers go to Redis after the commit; their due times are in Postgres for the reconciler.
+      if (reclaimAt) effects.add('schedule take-back', () => this.scheduler.scheduleReclaim(conversation.id, assignment.assignmentId, reclaimAt));
+      results.set(conversation.id, { kind: 'assigned', agentId: claim.chosen.agentId, assignmentId: assignment.assignmentId, reclaimAt });
+    }
+    for (const [ruleId, agentId] of lastClaimedInTurn) await this.assignments.saveTurn(manager, ruleId, agentId);
     return results;
   }
 
-  private async claim(manager: EntityManager, effects: CommitEffects, conversation: LockedConversation, now: Date): Promise<ClaimResult> {
-    const conversationId = conversation.id;
+  private async decisionFor(manager: EntityManager, conversation: LockedConversation, now: Date): Promise<Decision> {
     const ruleset = await this.rules.rulesetAt(conversation.rulesetVersion, manager);
-
     const { rule, version } = ruleFor(conversation, { ruleset, surgeActive: conversation.surgeActive });
     const requirements = requirementsAt(
       rule,
@@ -116,46 +163,79 @@ export class RoutingService {
       now,
       { slaMinutes: conversation.slaMinutes },
     );
+    return { conversation, rule, version, requirements };
+  }
 
-    const lastAgentId = requirements.strategy === 'round_robin' ? await this.assignments.lockTurn(manager, rule.id) : null;
-    const candidates = await this.assignments.findCandidates(manager, conversationId, requirements, lastAgentId);
-    const ranking = rankCandidates(requirements.strategy, candidates, { lastAgentId });
-    const [best] = ranking.ordered;
-    for (const [index, candidate] of ranking.ordered.entries()) {
-      // Candidates were read without locks. Only one we can lock with room left, whose load is still
-      // the one it was ranked by, may be chosen; and only as good as the best, or the ranking is stale.
-      if (!equallyRanked(requirements.strategy, best, candidate)) break;
-      const reclaimAt = reassignAt(requirements, now);
-      const claimed = await this.assignments.claimAgent(
-        manager,
-        {
-          conversationId,
-          ruleId: rule.id,
-          ruleName: rule.name,
-          ruleVersion: version,
-          requirements,
-          candidates: ranking.ordered,
-          chosenAgentId: candidate.agentId,
-          reason: index === 0 ? ranking.reason : `${ranking.reason}; ${index} equally ranked candidate(s) were taken meanwhile`,
-          reclaimAt,
-          eventPayload: { agentId: candidate.agentId, ruleId: rule.id, ruleVersion: version, step: requirements.escalationStep },
-        },
-        candidate.load,
-      );
-      if (!claimed) continue;
-      if (requirements.strategy === 'round_robin') await this.assignments.saveTurn(manager, rule.id, candidate.agentId);
-      await this.events.announce(claimed.event, manager);
-      this.metrics.observeAssignment(rule.name, conversation.receivedAt, now);
-      // Timers go to Redis after the commit; their due times are in Postgres for the reconciler.
-      if (reclaimAt) effects.add('schedule take-back', () => this.scheduler.scheduleReclaim(conversationId, claimed.assignmentId, reclaimAt));
-      return { kind: 'assigned', agentId: candidate.agentId, assignmentId: claimed.assignmentId, reclaimAt };
-    }
-    if (candidates.length > 0) return { kind: 'lost_race' };
+  /** Locks the round-robin turn of each rule that takes turns, in one order so two batches never deadlock. */
+  private async lockTurns(manager: EntityManager, decisions: Decision[]): Promise<Map<string, string | null>> {
+    const ruleIds = new Map<string, string | null>();
+    for (const { rule, requirements } of decisions) if (requirements.strategy === 'round_robin') ruleIds.set(turnKey(rule.id), rule.id);
+    const turns = new Map<string, string | null>();
+    for (const key of [...ruleIds.keys()].sort()) turns.set(key, await this.assignments.lockTurn(manager, ruleIds.get(key)!));
+    return turns;
+  }
+
+  /** One candidate pool per distinct set of requirements, read big enough for every conversation that shares it. */
+  private async claimRequests(
+    manager: EntityManager,
+    decisions: Decision[],
+  ): Promise<{ requests: ClaimRequest[]; agents: Map<string, RankedCandidate> }> {
+    const poolIndex = new Map<string, number>();
+    const poolRequests: (PoolRequest & { conversations: number; exclusions: number })[] = [];
+    const poolOf = decisions.map(({ conversation, requirements }) => {
+      const { languages, minLanguageLevel, requiredSkills, agentKinds, strategy } = requirements;
+      const key = JSON.stringify([languages, minLanguageLevel, requiredSkills, agentKinds, strategy]);
+      let index = poolIndex.get(key);
+      if (index === undefined) {
+        index = poolRequests.push({ requirements: { languages, minLanguageLevel, requiredSkills, agentKinds, strategy }, limit: null, conversations: 0, exclusions: 0 }) - 1;
+        poolIndex.set(key, index);
+      }
+      const request = poolRequests[index];
+      request.conversations += 1;
+      request.exclusions += conversation.excludedAgentIds.length;
+      // Round robin's turn may wrap around the whole roster; the others need the head of their order.
+      request.limit = strategy === 'round_robin' ? null : poolReadLimit(request.conversations, request.exclusions);
+      return index;
+    });
+    const { pools, agents } = await this.candidatePools.readPools(manager, poolRequests);
+    const requests = decisions.map(({ conversation, rule, requirements }, index) => ({
+      conversationId: conversation.id,
+      strategy: requirements.strategy,
+      pool: pools[poolOf[index]],
+      excludedAgentIds: conversation.excludedAgentIds,
+      turnKey: requirements.strategy === 'round_robin' ? turnKey(rule.id) : null,
+    }));
+    return { requests, agents };
+  }
+
+  private async markWaiting(manager: EntityManager, effects: CommitEffects, { conversation, rule, version, requirements }: Decision): Promise<ClaimResult> {
     const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
-    await this.assignments.markWaiting(manager, conversationId, { id: rule.id, name: rule.name, version }, requirements, escalationAt);
-    if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversationId, escalationAt));
+    await this.assignments.markWaiting(manager, conversation.id, { id: rule.id, name: rule.name, version }, requirements, escalationAt);
+    if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversation.id, escalationAt));
     return { kind: 'waiting', nextEscalationAt: escalationAt };
   }
+}
+
+/** What the decision of a planned assignment records. */
+function plannedAssignment(
+  { conversation, rule, version, requirements }: Decision,
+  claim: Extract<PlannedClaim, { kind: 'assign' }>,
+  now: Date,
+): PlannedAssignment {
+  const agentId = claim.chosen.agentId;
+  return {
+    conversationId: conversation.id,
+    ruleId: rule.id,
+    ruleName: rule.name,
+    ruleVersion: version,
+    requirements,
+    candidates: claim.candidates,
+    chosenAgentId: agentId,
+    loadAsRead: claim.loadAsRead,
+    reason: claim.reason,
+    reclaimAt: reassignAt(requirements, now),
+    eventPayload: { agentId, ruleId: rule.id, ruleVersion: version, step: requirements.escalationStep },
+  };
 }
 
 function ruleFor(

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Pool, PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 import { AssignmentRepository } from '../../src/routing/assignment.repository';
+import { CandidatePoolsRepository } from '../../src/routing/candidate-pools.repository';
 import {
   AgentSnapshot,
   evaluateEligibility,
@@ -14,15 +15,18 @@ import {
 import { provisionTestEnvironment, TestEnvironment } from '../support/test-app';
 
 /**
- * One definition of eligibility: the candidate query the claim runs (SQL) must return exactly the
- * agents the engine's evaluateEligibility accepts (simulate and replay), for any roster and any
- * requirements. Random rosters are written to a real Postgres inside a transaction that is rolled
+ * One definition of eligibility: the candidates the claim reads (SQL: the pool read, less the
+ * conversation's exclusions read with its lock) must be exactly the agents the engine's
+ * evaluateEligibility accepts (simulate and replay), for any roster and any requirements; and a pool
+ * cut at a limit must hold the head of the engine's ranking, as the claim plan relies on. Random rosters are written to a real Postgres inside a transaction that is rolled
  * back, so every run starts empty.
  */
 
 const LANGUAGES = ['en', 'de', 'nl'];
 const SKILLS = ['rebooking', 'refunds'];
 const RUNS = Number(process.env.ELIGIBILITY_RUNS ?? 150);
+/** A pool cut shorter than most generated rosters, to check that the cut keeps the best. */
+const HEAD = 3;
 
 interface GeneratedAgent {
   kind: 'staff' | 'volunteer';
@@ -154,7 +158,8 @@ async function arrange(client: PoolClient, agents: GeneratedAgent[]): Promise<{ 
 describe('the candidate query and the engine agree on eligibility', () => {
   let environment: TestEnvironment;
   let pool: Pool;
-  const repository = new AssignmentRepository();
+  const assignments = new AssignmentRepository();
+  const candidatePools = new CandidatePoolsRepository();
 
   beforeAll(async () => {
     environment = await provisionTestEnvironment();
@@ -173,13 +178,26 @@ describe('the candidate query and the engine agree on eligibility', () => {
         try {
           await client.query('BEGIN');
           const { conversationId, ids } = await arrange(client, agents);
-          const manager = { query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
-          const fromSql = await repository.findCandidates(manager, conversationId, requirements, null);
-          const eligible = agents
-            .map((a, i) => snapshotOf(ids[i], a))
-            .filter((snapshot) => evaluateEligibility(snapshot, requirements).eligible);
+          // The transaction's client, for plain and prepared statements alike.
+          const manager = {
+            query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows,
+            queryRunner: { connect: async () => client },
+          } as unknown as EntityManager;
+          const [locked] = await assignments.lockQueuedConversations(manager, [conversationId]);
+          const { pools, agents: read } = await candidatePools.readPools(manager, [
+            { requirements, limit: null },
+            { requirements, limit: HEAD },
+          ]);
+          const fromSql = pools[0].agentIds.filter((id) => !locked.excludedAgentIds.includes(id)).map((id) => read.get(id)!);
+          const snapshots = agents.map((a, i) => snapshotOf(ids[i], a));
+          const eligible = snapshots.filter((snapshot) => evaluateEligibility(snapshot, requirements).eligible);
           const ranked = rankCandidates(requirements.strategy, eligible.map(toRankedCandidate)).ordered;
-          expect(fromSql.map((c) => c.agentId)).toEqual(ranked.map((c) => c.agentId));
+          expect(rankCandidates(requirements.strategy, fromSql).ordered.map((c) => c.agentId)).toEqual(ranked.map((c) => c.agentId));
+
+          const eligibleApartFromExclusions = snapshots.filter((snapshot) => evaluateEligibility({ ...snapshot, excluded: false }, requirements).eligible);
+          const head = rankCandidates(requirements.strategy, eligibleApartFromExclusions.map(toRankedCandidate)).ordered.slice(0, HEAD);
+          expect(new Set(pools[1].agentIds)).toEqual(new Set(head.map((c) => c.agentId)));
+          expect(pools[1].complete).toBe(eligibleApartFromExclusions.length < HEAD);
         } finally {
           await client.query('ROLLBACK');
           client.release();

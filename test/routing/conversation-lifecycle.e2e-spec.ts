@@ -50,8 +50,15 @@ describe('routing across a conversation’s life', () => {
     const language = nextLanguage();
     await createRule(scenario.t, scenario.admin, { match: { languages: [language] }, route: { priority: 6 } });
     const message = await passengerMessage(scenario.t, { language });
-    // The conversation has been decided under its rule and waits for an agent.
+    // The conversation has been decided under its rule and waits for an agent; so has every other
+    // one still queued since the new rule, or its new decision would fall into the counts below.
     await scenario.waitUntilDecidedAndWaiting(message.conversationId);
+    await waitFor(async () => {
+      const { rows } = await scenario.t.db.query<{ stale: number }>(
+        `SELECT count(*)::int AS stale FROM conversations c, routing_ruleset s WHERE c.status = 'queued' AND c.rule_version < s.version`,
+      );
+      expect(rows[0].stale).toBe(0);
+    });
     const queuedCounts = await routingCounts(scenario.t);
 
     const again = await signedIntake(scenario.t, message.body).expect(200);

@@ -79,7 +79,7 @@ export async function provisionTestEnvironment(overrides: Record<string, string>
     ADMIN_PASSWORD: TEST_ADMIN.password,
     INTAKE_SECRET: TEST_INTAKE_SECRET,
     JWT_SECRET: 'jwt-secret-for-tests-only',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Specs log in, enroll and post intake from one address far faster than people do; the rate
     // limits have a spec of their own that sets them low.
     RATE_LIMIT_LOGIN_PER_EMAIL: '100000',

@@ -1,5 +1,5 @@
 import { AgentSnapshot, RankedCandidate, Strategy } from './engine.types';
-import { equallyRanked, rankCandidates, toRankedCandidate } from './ranking';
+import { rankCandidates, toRankedCandidate } from './ranking';
 
 const candidate = (agentId: string, load: number, maxConcurrent: number, lastAssignedAt: string | null): RankedCandidate => ({
   agentId,
@@ -144,20 +144,5 @@ describe('toRankedCandidate', () => {
       maxConcurrent: 4,
       lastAssignedAt: expected,
     });
-  });
-});
-
-describe('equallyRanked', () => {
-  const at = T10;
-
-  it.each([
-    ['least_loaded', 'the same ratio', candidate('a', 1, 3, at), candidate('b', 2, 6, null), true],
-    ['least_loaded', 'a higher ratio', candidate('a', 1, 3, at), candidate('b', 2, 5, null), false],
-    ['longest_idle', 'the same last assignment', candidate('a', 0, 3, at), candidate('b', 2, 3, at), true],
-    ['longest_idle', 'a later last assignment', candidate('a', 0, 3, null), candidate('b', 0, 3, at), false],
-    ['round_robin', 'another agent', candidate('a', 0, 3, null), candidate('b', 0, 3, null), false],
-    ['round_robin', 'the same agent', candidate('a', 0, 3, null), candidate('a', 0, 3, null), true],
-  ] as const)('%s: %s → %s', (strategy, _, first, other, expected) => {
-    expect(equallyRanked(strategy, first, other)).toBe(expected);
   });
 });

@@ -22,21 +22,6 @@ export function rankCandidates(
   }
 }
 
-/**
- * Whether `b` is as good a choice as `a` under the strategy. A claim that cannot take its first
- * choice may fall back only to an equally good candidate; otherwise it must rank again on fresh loads.
- */
-export function equallyRanked(strategy: Strategy, a: RankedCandidate, b: RankedCandidate): boolean {
-  switch (strategy) {
-    case 'least_loaded':
-      return byLoad(a, b) === 0;
-    case 'longest_idle':
-      return idleKey(a) === idleKey(b);
-    case 'round_robin':
-      return a.agentId === b.agentId;
-  }
-}
-
 /** The candidate a snapshot turns into; ISO time so decisions store it as given. */
 export function toRankedCandidate(agent: AgentSnapshot): RankedCandidate {
   return {
