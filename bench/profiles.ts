@@ -1,4 +1,4 @@
-/** How big each part of a run is. `full` fills docs/benchmarks.md; `quick` stays under 2 minutes; `smoke` is for CI. */
+/** How big each part of a run is. `full` fills docs/benchmarks.md; `quick` is the same in a few minutes; `smoke` is for CI. */
 
 export type ProfileName = 'full' | 'quick' | 'smoke';
 
