@@ -26,7 +26,7 @@ describe('docs/benchmarks.md writer', () => {
     expect(rendered).toContain('Run 2026-11-22 10:00 UTC of commit `abc1234`, profile `full`');
     expect(rendered).toContain('2 cores (Test CPU)');
     expect(rendered).toContain('PostgreSQL 15.20, Redis 7.0.15');
-    for (const title of ['Baselines', 'End to end, 1 process', 'End to end, summary', 'Cost of one routing decision', 'Targets']) {
+    for (const title of ['Baselines', 'End to end, 1 process', 'End to end, summary', 'CPU per conversation (ms, from /proc)', 'Cost of one routing decision', 'Targets']) {
       expect(rendered).toContain(`### ${title}`);
     }
     expect(rendered).toContain('#### Query plans at 10,000 agents / 100,000 queued');

@@ -12,7 +12,7 @@ export const END_MARKER = '<!-- bench:results:end -->';
 
 const NEW_DOCUMENT = (section: string) => `# Benchmarks
 
-Run with \`npm run bench\` (about 11 minutes) or \`npm run bench -- --quick\` (under 2 minutes).
+Run with \`npm run bench\` (about 10 minutes) or \`npm run bench -- --quick\` (a few minutes).
 
 ${section}
 `;

@@ -29,8 +29,7 @@ async function runPhase(tag: string, phase: PhaseConfig): Promise<void> {
     reply({ type: 'progress', tag, ...load.counts(), elapsedSeconds: (Date.now() - startedAtMs) / 1000 });
   }, 1000);
   try {
-    if (phase.kind === 'rate') await load.offerAtRate(phase);
-    else await load.offerAsFastAsAccepted(phase);
+    await load.offer(phase);
   } finally {
     clearInterval(ticker);
   }

@@ -1,3 +1,4 @@
+import { PROFILES } from './profiles';
 import { BenchResult, EndToEndRun, TargetCheck } from './result';
 import { Distribution } from './stats';
 
@@ -42,7 +43,7 @@ function machineTable(result: BenchResult): Table {
 }
 
 function baselineTable(result: BenchResult): Table {
-  const { pgbench, bull } = result.baselines;
+  const { pgbench, setBasedCycle, bull } = result.baselines;
   return {
     title: 'Baselines',
     headers: ['what', 'setting', 'rate', 'avg latency ms'],
@@ -53,12 +54,41 @@ function baselineTable(result: BenchResult): Table {
         `${formatNumber(run.tps, 0)} tx/s`,
         formatNumber(run.latencyAverageMs, 2),
       ]),
+      ...(setBasedCycle?.runs ?? []).map((run) => [
+        `pgbench: set-based full cycle (${setBasedCycle?.batch} in, assigned, resolved per transaction)`,
+        `${run.clients} client${run.clients > 1 ? 's' : ''}, ${run.seconds} s`,
+        `${formatNumber(run.tps, 0)} tx/s, ${formatNumber(run.conversationsPerSecond, 0)} conversations/s`,
+        formatNumber(run.latencyAverageMs, 2),
+      ]),
       ['Bull: no-op jobs, one queue', `${bull.jobs} jobs, concurrency ${bull.concurrency}`, `${formatNumber(bull.jobsPerSecond, 0)} jobs/s`, '-'],
     ],
+    ...(setBasedCycle
+      ? {
+          note:
+            'set-based full cycle: conversations/s counts the conversations resolved during the run; a client that finds the ' +
+            'others holding every free agent (SKIP LOCKED) assigns fewer than its batch, so more clients can resolve fewer.',
+        }
+      : {}),
   };
 }
 
-function phaseTable(run: EndToEndRun): Table {
+const fullBurst = PROFILES.full.endToEnd.phases.find((phase) => phase.kind === 'burst');
+
+/** What a burst phase is, and whether this profile scaled it down from the full one. */
+function burstNote(result: BenchResult): string {
+  const burst = result.config.endToEnd.phases.find((phase) => phase.kind === 'burst');
+  if (!burst || burst.kind !== 'burst') return '';
+  const scaled =
+    fullBurst?.kind === 'burst' && fullBurst.conversations !== burst.conversations
+      ? ` (profile ${result.profile}: scaled down from the full profile's ${fullBurst.conversations.toLocaleString('en-US')})`
+      : '';
+  return (
+    ` burst: a backlog of ${burst.conversations.toLocaleString('en-US')}${scaled} posted as fast as accepted ` +
+    `(${burst.inFlight} in flight) while the agents work.`
+  );
+}
+
+function phaseTable(run: EndToEndRun, burst: string): Table {
   return {
     title: `End to end, ${run.processes} process${run.processes > 1 ? 'es' : ''} (${run.agents} agents, ${run.languages} languages)`,
     headers: [
@@ -71,6 +101,7 @@ function phaseTable(run: EndToEndRun): Table {
       'intake→assigned p50 ms',
       'p95 ms',
       'p99 ms',
+      'last assigned after s',
       'wait estimate error p50 s',
       'p90 s',
       'left queued',
@@ -85,11 +116,14 @@ function phaseTable(run: EndToEndRun): Table {
       ms(phase.intakeToAssignedMs, 'p50'),
       ms(phase.intakeToAssignedMs, 'p95'),
       ms(phase.intakeToAssignedMs, 'p99'),
+      formatNumber(phase.lastAssignedAfterSeconds, 2),
       phase.waitEstimateErrorSeconds ? formatNumber(phase.waitEstimateErrorSeconds.p50) : '-',
       phase.waitEstimateErrorSeconds ? formatNumber(phase.waitEstimateErrorSeconds.p90) : '-',
       String(phase.leftQueued),
     ]),
     note:
+      'last assigned after: from the phase\'s start to the assignment of the last of its conversations.' +
+      `${burst} ` +
       'wait estimate error: |estimatedWaitSeconds told at intake − intake→assigned| over the phase\'s conversations. ' +
       'left queued: still waiting when the settle after the phase timed out; removed before the next phase. ' +
       `Simulated agents over the run: ${run.simulatedAgents.pushed} assignments pushed on their work streams, ` +
@@ -98,10 +132,38 @@ function phaseTable(run: EndToEndRun): Table {
   };
 }
 
+function cpuTable(result: BenchResult): Table {
+  return {
+    title: 'CPU per conversation (ms, from /proc)',
+    headers: ['processes', 'phase', 'conversations', 'service', 'Postgres (bench database)', 'Redis', 'total', 'Postgres (whole cluster)'],
+    rows: result.endToEnd.flatMap((run) =>
+      run.phases.map((phase) => {
+        const cpu = phase.cpuMsPerConversation;
+        const figures = [cpu?.service, cpu?.postgres, cpu?.redis, cpu?.total, cpu?.postgresCluster];
+        return [String(run.processes), phase.name, String(phase.accepted), ...figures.map((value) => formatNumber(value, 2))];
+      }),
+    ),
+    note:
+      'utime + stime over the phase and the settle after it, divided by the conversations the phase accepted; total = service + ' +
+      'the bench database\'s backends + Redis. The whole cluster adds the auxiliary processes (WAL writer, checkpointer) and ' +
+      'every other database\'s work on the same server; Redis is the whole server. The driver is not counted.',
+  };
+}
+
 function summaryTable(result: BenchResult): Table {
+  const setBased = result.ratios.assignmentsVsSetBasedCycle;
   return {
     title: 'End to end, summary',
-    headers: ['processes', 'intake req/s (max)', 'intake p50 ms', 'intake p99 ms', 'sustained assignments/s', 'drain assignments/s', '÷ pgbench ceiling'],
+    headers: [
+      'processes',
+      'intake req/s (max)',
+      'intake p50 ms',
+      'intake p99 ms',
+      'sustained assignments/s',
+      'drain assignments/s',
+      '÷ pgbench ceiling',
+      '÷ set-based full cycle',
+    ],
     rows: result.endToEnd.map((run) => [
       String(run.processes),
       formatNumber(run.intake.requestsPerSecond),
@@ -110,10 +172,12 @@ function summaryTable(result: BenchResult): Table {
       formatNumber(run.sustainedAssignmentsPerSecond),
       formatNumber(run.drainAssignmentsPerSecond),
       formatNumber(result.ratios.assignmentsVsPgbench[`${run.processes}p`], 3),
+      formatNumber(setBased?.[`${run.processes}p`], 3),
     ]),
     note:
       `pgbench ceiling ${formatNumber(result.baselines.pgbench.ceilingTps, 0)} tx/s ` +
-      `(${formatNumber(result.baselines.pgbench.notifyCeilingTps, 0)} with pg_notify); 2 processes ÷ 1: ` +
+      `(${formatNumber(result.baselines.pgbench.notifyCeilingTps, 0)} with pg_notify); set-based full cycle ` +
+      `${formatNumber(result.baselines.setBasedCycle?.ceilingConversationsPerSecond, 0)} conversations/s; 2 processes ÷ 1: ` +
       `intake ${formatNumber(result.ratios.twoVsOneProcess.intake, 2)}, assignments ${formatNumber(result.ratios.twoVsOneProcess.assignments, 2)}`,
   };
 }
@@ -159,8 +223,9 @@ export function resultTables(result: BenchResult): Table[] {
   return [
     machineTable(result),
     baselineTable(result),
-    ...result.endToEnd.map(phaseTable),
+    ...result.endToEnd.map((run) => phaseTable(run, burstNote(result))),
     summaryTable(result),
+    cpuTable(result),
     scalingTable(result),
     targetTable(result),
   ];

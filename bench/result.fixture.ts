@@ -30,8 +30,22 @@ export function phase(overrides: Partial<PhaseResult> = {}): PhaseResult {
     intakeToAssignedMs: distribution(10),
     waitEstimateErrorSeconds: { count: 2000, p50: 0.5, p90: 2 },
     leftQueued: 0,
+    lastAssignedAfterSeconds: 10.2,
+    cpuMsPerConversation: { service: 1.8, postgres: 1.1, postgresCluster: 1.4, redis: 0.3, total: 3.2 },
     ...overrides,
   };
+}
+
+export function maxPhase(overrides: Partial<PhaseResult> = {}): PhaseResult {
+  return phase({
+    name: 'max (32 in flight)',
+    kind: 'max',
+    offeredPerSecond: null,
+    intakePerSecond: 1600,
+    assignmentsPerSecond: 1500,
+    cpuMsPerConversation: { service: 2, postgres: 1.2, postgresCluster: 1.5, redis: 0.3, total: 3.5 },
+    ...overrides,
+  });
 }
 
 export function endToEndRun(overrides: Partial<EndToEndRun> = {}): EndToEndRun {
@@ -39,7 +53,7 @@ export function endToEndRun(overrides: Partial<EndToEndRun> = {}): EndToEndRun {
     processes: 1,
     agents: 300,
     languages: 14,
-    phases: [phase(), phase({ name: 'max (32 in flight)', kind: 'max', offeredPerSecond: null, intakePerSecond: 1600, assignmentsPerSecond: 600 })],
+    phases: [phase(), maxPhase()],
     intake: { requestsPerSecond: 1600, latencyP50Ms: 15, latencyP99Ms: 40 },
     sustainedAssignmentsPerSecond: 600,
     drainAssignmentsPerSecond: 700,
@@ -91,10 +105,19 @@ export function benchResult(overrides: Partial<BenchResult> = {}): BenchResult {
         ceilingTps: 1000,
         notifyCeilingTps: 400,
       },
+      setBasedCycle: {
+        batch: 100,
+        runs: [{ clients: 1, seconds: 10, transactions: 800, tps: 80, latencyAverageMs: 12.5, conversations: 8_000, conversationsPerSecond: 800 }],
+        ceilingConversationsPerSecond: 800,
+      },
       bull: { jobs: 1000, concurrency: 10, seconds: 1, jobsPerSecond: 1000 },
     },
     endToEnd: [endToEndRun()],
-    ratios: { assignmentsVsPgbench: { '1p': 0.6 }, twoVsOneProcess: { intake: null, assignments: null } },
+    ratios: {
+      assignmentsVsPgbench: { '1p': 0.6 },
+      assignmentsVsSetBasedCycle: { '1p': 0.75 },
+      twoVsOneProcess: { intake: 1.7, assignments: 1.6 },
+    },
     scaling: { cells: [scalingCell(100, 100, 2), scalingCell(10_000, 100_000, 3)], largestVsSmallestP50: 1.5 },
     targets: [{ name: 'x', target: '>= 1', measured: 2, met: true }],
     ...overrides,

@@ -1,4 +1,4 @@
-import { benchResult, endToEndRun, phase, scalingCell } from './result.fixture';
+import { benchResult, endToEndRun, maxPhase, phase, scalingCell } from './result.fixture';
 import { ceilingTps, computeRatios, evaluateTargets, largestVsSmallest, missingFigures, PgbenchScript } from './result';
 
 describe('bench result figures', () => {
@@ -10,17 +10,18 @@ describe('bench result figures', () => {
     expect(ceilingTps([])).toBe(0);
   });
 
-  it('divides each run by the pgbench ceiling and 2 processes by 1', () => {
+  it('divides each run by both ceilings and 2 processes by 1', () => {
     const one = endToEndRun({ processes: 1, sustainedAssignmentsPerSecond: 300, intake: { requestsPerSecond: 1500, latencyP50Ms: 1, latencyP99Ms: 2 } });
     const two = endToEndRun({ processes: 2, sustainedAssignmentsPerSecond: 450, intake: { requestsPerSecond: 2400, latencyP50Ms: 1, latencyP99Ms: 2 } });
-    expect(computeRatios(1000, [one, two])).toEqual({
+    expect(computeRatios({ pgbench: 1000, setBasedCycle: 3000 }, [one, two])).toEqual({
       assignmentsVsPgbench: { '1p': 0.3, '2p': 0.45 },
+      assignmentsVsSetBasedCycle: { '1p': 0.1, '2p': 0.15 },
       twoVsOneProcess: { intake: 1.6, assignments: 1.5 },
     });
   });
 
   it('leaves the process ratio empty when only one process count ran', () => {
-    expect(computeRatios(1000, [endToEndRun()]).twoVsOneProcess).toEqual({ intake: null, assignments: null });
+    expect(computeRatios({ pgbench: 1000, setBasedCycle: 3000 }, [endToEndRun()]).twoVsOneProcess).toEqual({ intake: null, assignments: null });
   });
 
   it('compares the largest grid corner with the smallest by p50', () => {
@@ -38,8 +39,12 @@ describe('bench result figures', () => {
     it('judges each target on the run that measures it', () => {
       expect(judged({})).toEqual({
         'sustained assignments/s vs pgbench ceiling (1 process)': [0.6, true],
+        'assignments/s ÷ accepted intake/s, as fast as accepted, 1 process (no starvation)': [0.938, true],
         'intake requests/s, 1 process': [1600, true],
         'p99 intake→assigned at 200/s offered, 1 process (ms)': [30, true],
+        'service + Postgres + Redis CPU per conversation, as fast as accepted, 1 process (ms)': [3.5, true],
+        '2 processes ÷ 1, intake requests/s': [1.7, true],
+        '2 processes ÷ 1, sustained assignments/s': [1.6, true],
         'routing decision p50, largest grid corner ÷ smallest': [1.5, true],
       });
     });
@@ -47,20 +52,33 @@ describe('bench result figures', () => {
     it('reports a miss on each side of every threshold', () => {
       const slow = endToEndRun({
         intake: { requestsPerSecond: 1499, latencyP50Ms: 1, latencyP99Ms: 2 },
-        phases: [phase({ intakeToAssignedMs: { count: 10, mean: 1, p50: 1, p95: 1, p99: 51, max: 60 } })],
+        phases: [
+          phase({ intakeToAssignedMs: { count: 10, mean: 1, p50: 1, p95: 1, p99: 51, max: 60 } }),
+          maxPhase({ intakePerSecond: 1000, assignmentsPerSecond: 899, cpuMsPerConversation: { service: 2, postgres: 1.5, postgresCluster: 1.5, redis: 0.51, total: 4.01 } }),
+        ],
       });
       expect(
         judged({
           endToEnd: [slow],
-          ratios: { assignmentsVsPgbench: { '1p': 0.29 }, twoVsOneProcess: { intake: null, assignments: null } },
+          ratios: { assignmentsVsPgbench: { '1p': 0.29 }, twoVsOneProcess: { intake: 1.59, assignments: 1.59 } },
           scaling: { cells: [], largestVsSmallestP50: 2.01 },
         }),
       ).toEqual({
         'sustained assignments/s vs pgbench ceiling (1 process)': [0.29, false],
+        'assignments/s ÷ accepted intake/s, as fast as accepted, 1 process (no starvation)': [0.899, false],
         'intake requests/s, 1 process': [1499, false],
         'p99 intake→assigned at 200/s offered, 1 process (ms)': [51, false],
+        'service + Postgres + Redis CPU per conversation, as fast as accepted, 1 process (ms)': [4.01, false],
+        '2 processes ÷ 1, intake requests/s': [1.59, false],
+        '2 processes ÷ 1, sustained assignments/s': [1.59, false],
         'routing decision p50, largest grid corner ÷ smallest': [2.01, false],
       });
+    });
+
+    it('says "not measured" (null) for CPU when the servers were not on this machine', () => {
+      const run = endToEndRun({ phases: [phase(), maxPhase({ cpuMsPerConversation: null })] });
+      const check = evaluateTargets(benchResult({ endToEnd: [run] })).find((c) => c.name.startsWith('service + Postgres + Redis CPU'));
+      expect(check).toMatchObject({ measured: null, met: null });
     });
 
     it('says "not measured" (null) when no phase offered 200/s', () => {
@@ -76,7 +94,8 @@ describe('bench result figures', () => {
     });
 
     it.each([
-      ['no pgbench runs', { baselines: { pgbench: { runs: [], ceilingTps: 0, notifyCeilingTps: 0 }, bull: benchResult().baselines.bull } }, 'baselines.pgbench.runs'],
+      ['no pgbench runs', { baselines: { ...benchResult().baselines, pgbench: { runs: [], ceilingTps: 0, notifyCeilingTps: 0 } } }, 'baselines.pgbench.runs'],
+      ['no set-based cycle', { baselines: { ...benchResult().baselines, setBasedCycle: undefined } }, 'baselines.setBasedCycle.ceilingConversationsPerSecond'],
       ['no end-to-end run', { endToEnd: [] }, 'endToEnd'],
       ['no scaling cells', { scaling: { cells: [], largestVsSmallestP50: null } }, 'scaling.cells'],
       ['a ratio that is null', { ratios: { assignmentsVsPgbench: { '1p': null }, twoVsOneProcess: { intake: null, assignments: null } } }, 'ratios.assignmentsVsPgbench.1p'],

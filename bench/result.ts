@@ -1,5 +1,5 @@
 import type { ReplayBench } from './replay/replay-bench';
-import { BenchProfile, ProfileName } from './profiles';
+import { BenchProfile, PhaseConfig, ProfileName } from './profiles';
 import { Distribution, ratio } from './stats';
 
 /** The JSON a run writes to bench/results/; docs/benchmarks.md and the terminal tables are made from it. */
@@ -30,6 +30,24 @@ export interface PgbenchRun {
   latencyAverageMs: number;
 }
 
+export interface SetBasedCycleRun {
+  clients: number;
+  seconds: number;
+  transactions: number;
+  tps: number;
+  latencyAverageMs: number;
+  /** conversations taken through intake, assignment and resolve (resolved rows) during the run */
+  conversations: number;
+  conversationsPerSecond: number;
+}
+
+/** The set-based full cycle (bench/baselines/set-based-cycle.ts): `batch` intakes, assignments and resolves per transaction. */
+export interface SetBasedCycleBaseline {
+  batch: number;
+  runs: SetBasedCycleRun[];
+  ceilingConversationsPerSecond: number;
+}
+
 export interface BullBaseline {
   jobs: number;
   concurrency: number;
@@ -37,10 +55,24 @@ export interface BullBaseline {
   jobsPerSecond: number;
 }
 
+/** CPU time over a phase and the settle after it, ms per conversation the phase accepted (read from /proc) */
+export interface CpuPerConversation {
+  /** the service processes */
+  service: number;
+  /** the bench database's backends */
+  postgres: number;
+  /** the whole cluster: every database's backends and the auxiliary processes (WAL writer, checkpointer, autovacuum) */
+  postgresCluster: number;
+  /** the whole server: other clients of the same Redis count too */
+  redis: number;
+  /** service + the bench database's backends + Redis */
+  total: number;
+}
+
 export interface PhaseResult {
   name: string;
-  kind: 'rate' | 'max';
-  /** null for the max phase: it offers whatever the service accepts */
+  kind: PhaseConfig['kind'];
+  /** null for the max and burst phases: they offer whatever the service accepts */
   offeredPerSecond: number | null;
   seconds: number;
   sent: number;
@@ -57,6 +89,10 @@ export interface PhaseResult {
   waitEstimateErrorSeconds: WaitEstimateError | null;
   /** conversations still queued when the settle after the phase timed out; removed before the next phase */
   leftQueued: number;
+  /** from the phase's start to the assignment of the last of its conversations; null when none was assigned (absent in results from before it) */
+  lastAssignedAfterSeconds?: number | null;
+  /** null when the servers are not on this machine (absent in results from before it) */
+  cpuMsPerConversation?: CpuPerConversation | null;
 }
 
 export interface WaitEstimateError {
@@ -113,10 +149,17 @@ export interface BenchResult {
   machine: MachineFacts;
   config: BenchProfile;
   setup: { agents: string; tokens: string };
-  baselines: { pgbench: { runs: PgbenchRun[]; ceilingTps: number; notifyCeilingTps: number }; bull: BullBaseline };
+  baselines: {
+    pgbench: { runs: PgbenchRun[]; ceilingTps: number; notifyCeilingTps: number };
+    /** absent in results from before it */
+    setBasedCycle?: SetBasedCycleBaseline;
+    bull: BullBaseline;
+  };
   endToEnd: EndToEndRun[];
   ratios: {
     assignmentsVsPgbench: Record<string, number | null>;
+    /** sustained assignments/s ÷ the set-based full cycle's conversations/s (absent in results from before it) */
+    assignmentsVsSetBasedCycle?: Record<string, number | null>;
     twoVsOneProcess: { intake: number | null; assignments: number | null };
   };
   scaling: { cells: ScalingCell[]; largestVsSmallestP50: number | null };
@@ -132,14 +175,14 @@ export function ceilingTps(runs: PgbenchRun[], script: PgbenchScript = 'assignme
 
 const runWith = (runs: EndToEndRun[], processes: number) => runs.find((run) => run.processes === processes);
 
-export function computeRatios(pgbenchCeiling: number, runs: EndToEndRun[]): BenchResult['ratios'] {
-  const assignmentsVsPgbench = Object.fromEntries(
-    runs.map((run) => [`${run.processes}p`, ratio(run.sustainedAssignmentsPerSecond, pgbenchCeiling)]),
-  );
+export function computeRatios(ceilings: { pgbench: number; setBasedCycle: number }, runs: EndToEndRun[]): BenchResult['ratios'] {
+  const against = (ceiling: number) =>
+    Object.fromEntries(runs.map((run) => [`${run.processes}p`, ratio(run.sustainedAssignmentsPerSecond, ceiling)]));
   const one = runWith(runs, 1);
   const two = runWith(runs, 2);
   return {
-    assignmentsVsPgbench,
+    assignmentsVsPgbench: against(ceilings.pgbench),
+    assignmentsVsSetBasedCycle: against(ceilings.setBasedCycle),
     twoVsOneProcess: {
       intake: ratio(two?.intake.requestsPerSecond, one?.intake.requestsPerSecond),
       assignments: ratio(two?.sustainedAssignmentsPerSecond, one?.sustainedAssignmentsPerSecond),
@@ -171,8 +214,15 @@ const check = (name: string, target: string, measured: number | null, holds: (va
 export function evaluateTargets(result: Pick<BenchResult, 'endToEnd' | 'ratios' | 'scaling'>): TargetCheck[] {
   const one = runWith(result.endToEnd, 1);
   const at200 = one?.phases.find((phase) => phase.kind === 'rate' && phase.offeredPerSecond === 200);
+  const asFastAsAccepted = one?.phases.find((phase) => phase.kind === 'max');
   return [
     check('sustained assignments/s vs pgbench ceiling (1 process)', '>= 0.30', result.ratios.assignmentsVsPgbench['1p'] ?? null, (v) => v >= 0.3),
+    check(
+      'assignments/s ÷ accepted intake/s, as fast as accepted, 1 process (no starvation)',
+      '>= 0.9',
+      ratio(asFastAsAccepted?.assignmentsPerSecond, asFastAsAccepted?.intakePerSecond),
+      (v) => v >= 0.9,
+    ),
     check('intake requests/s, 1 process', '>= 1500', one?.intake.requestsPerSecond ?? null, (v) => v >= 1500),
     check(
       'p99 intake→assigned at 200/s offered, 1 process (ms)',
@@ -180,6 +230,14 @@ export function evaluateTargets(result: Pick<BenchResult, 'endToEnd' | 'ratios' 
       at200 && at200.intakeToAssignedMs.count > 0 ? at200.intakeToAssignedMs.p99 : null,
       (v) => v <= 50,
     ),
+    check(
+      'service + Postgres + Redis CPU per conversation, as fast as accepted, 1 process (ms)',
+      '<= 4',
+      asFastAsAccepted?.cpuMsPerConversation?.total ?? null,
+      (v) => v <= 4,
+    ),
+    check('2 processes ÷ 1, intake requests/s', '>= 1.6', result.ratios.twoVsOneProcess.intake, (v) => v >= 1.6),
+    check('2 processes ÷ 1, sustained assignments/s', '>= 1.6', result.ratios.twoVsOneProcess.assignments, (v) => v >= 1.6),
     check('routing decision p50, largest grid corner ÷ smallest', '<= 2', result.scaling.largestVsSmallestP50, (v) => v <= 2),
   ];
 }
@@ -200,6 +258,7 @@ export function missingFigures(result: BenchResult): string[] {
   runs.forEach((run, i) => need(`baselines.pgbench.runs[${i}].tps`, run.tps));
   need('baselines.pgbench.ceilingTps', result.baselines?.pgbench?.ceilingTps);
   need('baselines.pgbench.notifyCeilingTps', result.baselines?.pgbench?.notifyCeilingTps);
+  need('baselines.setBasedCycle.ceilingConversationsPerSecond', result.baselines?.setBasedCycle?.ceilingConversationsPerSecond);
   need('baselines.bull.jobsPerSecond', result.baselines?.bull?.jobsPerSecond);
   if ((result.endToEnd ?? []).length === 0) missing.push('endToEnd');
   (result.endToEnd ?? []).forEach((run, i) => {
@@ -217,6 +276,7 @@ export function missingFigures(result: BenchResult): string[] {
   } else {
     for (const [key, value] of Object.entries(result.ratios.assignmentsVsPgbench)) need(`ratios.assignmentsVsPgbench.${key}`, value);
   }
+  for (const [key, value] of Object.entries(result.ratios?.assignmentsVsSetBasedCycle ?? {})) need(`ratios.assignmentsVsSetBasedCycle.${key}`, value);
   if ((result.scaling?.cells ?? []).length === 0) missing.push('scaling.cells');
   (result.scaling?.cells ?? []).forEach((cell, i) => {
     need(`scaling.cells[${i}].decisionMs.p50`, cell.decisionMs?.p50);

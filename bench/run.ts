@@ -2,10 +2,11 @@
  * npm run bench [-- --quick | --smoke] [--results-dir DIR] [--docs | --no-docs]
  * npm run bench -- --report bench/results/<file>.json [--docs]   (tables and docs from a stored result)
  *
- * Baselines (pgbench, Bull), Surgeline end to end with 1 and 2 processes, and the cost of one
- * routing decision as roster and queue grow, the replay of scenarios/ash-cloud-2010.json with the
- * staffing model's check, on a database and Bull prefix of its own that are
- * removed afterwards. Prints tables, writes bench/results/<timestamp>.json and (full profile, or
+ * Baselines (pgbench per assignment and set-based full cycle, Bull), Surgeline end to end with 1
+ * and 2 processes (after a warm-up: stepped rates, as fast as accepted, a burst; CPU per
+ * conversation from /proc), the cost of one routing decision as roster and queue grow, and the
+ * replay of scenarios/ash-cloud-2010.json with the staffing model's check, on a database and
+ * Bull prefix of its own that are removed afterwards. Prints tables, writes bench/results/<timestamp>.json and (full profile, or
  * --docs) the figures in docs/benchmarks.md.
  */
 import 'reflect-metadata';
@@ -13,6 +14,7 @@ import { mkdir, readFile, writeFile } from 'fs/promises';
 import { join, relative } from 'path';
 import { runBullBaseline } from './baselines/bull-baseline';
 import { runPgbenchBaseline } from './baselines/pgbench';
+import { runSetBasedCycleBaseline } from './baselines/set-based-cycle';
 import { createBenchEnvironment } from './bench-environment';
 import { cleanUp, onCleanup } from './cleanup';
 import { updateBenchmarksDoc } from './docs-writer';
@@ -80,6 +82,7 @@ async function run(options: Options): Promise<void> {
   progress(`${facts.cpus} cores, PostgreSQL ${facts.postgres}, Redis ${facts.redis}, load average ${facts.loadAverageAtStart}`);
 
   const pgbenchRuns = await runPgbenchBaseline(env.databaseUrl, profile.pgbench, progress);
+  const setBasedCycle = await runSetBasedCycleBaseline(env.databaseUrl, profile.setBasedCycle, progress);
   const bull = await runBullBaseline({ redisUrl: env.redisUrl, prefix: env.bullPrefix, ...profile.bull }, progress);
   const endToEnd = await runEndToEnd(env, profile.endToEnd, progress);
   const { runScaling } = await import('./scaling/scaling');
@@ -87,7 +90,7 @@ async function run(options: Options): Promise<void> {
   const replay = runReplayBench(profile.name, progress);
 
   const ceiling = ceilingTps(pgbenchRuns);
-  const ratios = computeRatios(ceiling, endToEnd);
+  const ratios = computeRatios({ pgbench: ceiling, setBasedCycle: setBasedCycle.ceilingConversationsPerSecond }, endToEnd);
   const scaling = { cells, largestVsSmallestP50: largestVsSmallest(cells) };
   const finishedAt = new Date();
   const machine = { ...facts, loadAverageDuringRun: load.stop() };
@@ -101,7 +104,11 @@ async function run(options: Options): Promise<void> {
     machine,
     config: profile,
     setup: { agents: AGENT_SETUP_NOTE, tokens: TOKEN_NOTE },
-    baselines: { pgbench: { runs: pgbenchRuns, ceilingTps: ceiling, notifyCeilingTps: ceilingTps(pgbenchRuns, 'assignment+notify') }, bull },
+    baselines: {
+      pgbench: { runs: pgbenchRuns, ceilingTps: ceiling, notifyCeilingTps: ceilingTps(pgbenchRuns, 'assignment+notify') },
+      setBasedCycle,
+      bull,
+    },
     endToEnd,
     ratios,
     scaling,

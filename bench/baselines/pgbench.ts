@@ -12,8 +12,8 @@ import { PgbenchRun, PgbenchScript } from '../result';
  */
 
 const FALLBACK_PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
-const AGENTS = 300;
-const LANGUAGES = 14;
+export const AGENTS = 300;
+export const LANGUAGES = 14;
 
 /**
  * Lowers a random agent's load first so the table stays in balance, then picks the least-loaded
@@ -79,7 +79,7 @@ export function parsePgbenchOutput(output: string): Pick<PgbenchRun, 'transactio
   };
 }
 
-function connectionEnv(databaseUrl: string): NodeJS.ProcessEnv {
+export function connectionEnv(databaseUrl: string): NodeJS.ProcessEnv {
   const url = new URL(databaseUrl);
   return {
     ...process.env,
@@ -91,7 +91,7 @@ function connectionEnv(databaseUrl: string): NodeJS.ProcessEnv {
   };
 }
 
-function runPgbench(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+export function runPgbench(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(pgbenchPath(), args, { env, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`pgbench failed: ${error.message}\n${stderr}`));
@@ -100,15 +100,21 @@ function runPgbench(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-async function resetTables(databaseUrl: string): Promise<void> {
+/** Runs statements one by one on a connection of its own; returns the last one's rows. */
+export async function runSql<Row extends object = Record<string, unknown>>(databaseUrl: string, statements: string[]): Promise<Row[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (const statement of SETUP_SQL) await client.query(statement);
+    let rows: Row[] = [];
+    for (const statement of statements) rows = (await client.query<Row>(statement)).rows;
+    return rows;
   } finally {
     await client.end();
   }
 }
+
+/** pgbench's threads: one per client up to one per core. */
+export const pgbenchThreads = (clients: number): number => Math.max(1, Math.min(clients, cpus().length));
 
 export async function runPgbenchBaseline(
   databaseUrl: string,
@@ -122,9 +128,8 @@ export async function runPgbenchBaseline(
       const file = join(dir, `${script.replace('+', '-')}.sql`);
       await writeFile(file, text);
       for (const clients of settings.clients) {
-        await resetTables(databaseUrl);
-        const threads = Math.max(1, Math.min(clients, cpus().length));
-        const args = ['-n', '-M', 'prepared', '-f', file, '-c', String(clients), '-j', String(threads), '-T', String(settings.seconds)];
+        await runSql(databaseUrl, SETUP_SQL);
+        const args = ['-n', '-M', 'prepared', '-f', file, '-c', String(clients), '-j', String(pgbenchThreads(clients)), '-T', String(settings.seconds)];
         const output = await runPgbench(args, connectionEnv(databaseUrl));
         const run = { script, clients, seconds: settings.seconds, ...parsePgbenchOutput(output) };
         progress(`pgbench ${script}, ${clients} clients: ${run.tps} tx/s, avg ${run.latencyAverageMs} ms`);

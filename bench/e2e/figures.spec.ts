@@ -21,10 +21,13 @@ const agents = { pushed: 6, listRequests: 10, resolved: 5, resolveRefused: 0, er
 
 describe('end-to-end figures', () => {
   it('combines what the driver timed with what Postgres stored', () => {
-    const result = toPhaseResult({ kind: 'rate', perSecond: 200, seconds: 10 }, driven(), {
-      assignmentsDuringPhase: 1500,
-      intakeToAssignedMs: new Map([5, 1, 3, 2, 4].map((ms, i) => [`c${i}`, ms])),
-    }, 0);
+    const cpu = { service: 1.5, postgres: 1, postgresCluster: 1.25, redis: 0.25, total: 2.75 };
+    const result = toPhaseResult(
+      { kind: 'rate', perSecond: 200, seconds: 10 },
+      driven(),
+      { assignmentsDuringPhase: 1500, intakeToAssignedMs: new Map([5, 1, 3, 2, 4].map((ms, i) => [`c${i}`, ms])), lastAssignedAtMs: 12_345 },
+      { leftQueued: 0, cpuMsPerConversation: cpu },
+    );
     expect(result).toEqual({
       name: '200/s',
       kind: 'rate',
@@ -40,6 +43,8 @@ describe('end-to-end figures', () => {
       intakeToAssignedMs: { count: 5, mean: 3, p50: 3, p95: 5, p99: 5, max: 5 },
       waitEstimateErrorSeconds: null,
       leftQueued: 0,
+      lastAssignedAfterSeconds: 11.35,
+      cpuMsPerConversation: cpu,
     });
   });
 
@@ -58,8 +63,30 @@ describe('end-to-end figures', () => {
   });
 
   it('offers no rate for the phase that sends as fast as accepted', () => {
-    const result = toPhaseResult({ kind: 'max', inFlight: 32, seconds: 10 }, driven(), { assignmentsDuringPhase: 0, intakeToAssignedMs: new Map() }, 40);
-    expect(result).toMatchObject({ name: 'max (32 in flight)', offeredPerSecond: null, assigned: 0, intakeToAssignedMs: { count: 0 }, leftQueued: 40 });
+    const result = toPhaseResult(
+      { kind: 'max', inFlight: 32, seconds: 10 },
+      driven(),
+      { assignmentsDuringPhase: 0, intakeToAssignedMs: new Map(), lastAssignedAtMs: null },
+      { leftQueued: 40, cpuMsPerConversation: null },
+    );
+    expect(result).toMatchObject({
+      name: 'max (32 in flight)',
+      offeredPerSecond: null,
+      assigned: 0,
+      intakeToAssignedMs: { count: 0 },
+      leftQueued: 40,
+      lastAssignedAfterSeconds: null,
+    });
+  });
+
+  it('names a burst by its backlog and offers no rate for it', () => {
+    const result = toPhaseResult(
+      { kind: 'burst', conversations: 10_000, inFlight: 64, settleTimeoutMs: 1 },
+      driven(),
+      { assignmentsDuringPhase: 0, intakeToAssignedMs: new Map([['c1', 10]]), lastAssignedAtMs: 61_000 },
+      { leftQueued: 0, cpuMsPerConversation: null },
+    );
+    expect(result).toMatchObject({ name: 'burst of 10,000', kind: 'burst', offeredPerSecond: null, lastAssignedAfterSeconds: 60 });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { PhaseConfig, phaseName } from '../profiles';
-import { EndToEndRun, PhaseResult, WaitEstimateError } from '../result';
+import { CpuPerConversation, EndToEndRun, PhaseResult, WaitEstimateError } from '../result';
 import { percentile, perSecond, summarize } from '../stats';
 import { DriverPhaseResult, SimulatedAgentStats } from './driver-protocol';
 
@@ -9,12 +9,19 @@ export interface StoredPhaseFigures {
   assignmentsDuringPhase: number;
   /** conversation id → intake→assigned, ms, of each of the phase's conversations that reached an agent */
   intakeToAssignedMs: Map<string, number>;
+  /** when the last of the phase's conversations was first assigned (epoch ms); null when none was */
+  lastAssignedAtMs: number | null;
 }
 
 /** A backlog smaller than this drains too fast to time; the drain rate is then not reported. */
 export const MIN_DRAIN_BACKLOG = 50;
 
-export function toPhaseResult(phase: PhaseConfig, driven: DriverPhaseResult, stored: StoredPhaseFigures, leftQueued: number): PhaseResult {
+export function toPhaseResult(
+  phase: PhaseConfig,
+  driven: DriverPhaseResult,
+  stored: StoredPhaseFigures,
+  after: { leftQueued: number; cpuMsPerConversation: CpuPerConversation | null },
+): PhaseResult {
   return {
     name: phaseName(phase),
     kind: phase.kind,
@@ -29,7 +36,9 @@ export function toPhaseResult(phase: PhaseConfig, driven: DriverPhaseResult, sto
     assigned: stored.intakeToAssignedMs.size,
     intakeToAssignedMs: summarize([...stored.intakeToAssignedMs.values()]),
     waitEstimateErrorSeconds: waitEstimateError(driven.estimatedWaits, stored.intakeToAssignedMs),
-    leftQueued,
+    leftQueued: after.leftQueued,
+    lastAssignedAfterSeconds: stored.lastAssignedAtMs === null ? null : Math.round((stored.lastAssignedAtMs - driven.startedAtMs) / 10) / 100,
+    cpuMsPerConversation: after.cpuMsPerConversation,
   };
 }
 

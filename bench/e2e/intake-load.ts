@@ -1,5 +1,5 @@
 import { createHmac } from 'crypto';
-import { MaxPhaseConfig, RatePhaseConfig } from '../profiles';
+import { PhaseConfig, RatePhaseConfig } from '../profiles';
 import { summarize } from '../stats';
 import { DriverPhaseResult } from './driver-protocol';
 import { KeepAliveClient } from './keep-alive-client';
@@ -86,7 +86,7 @@ export class IntakeLoad {
   }
 
   /** Open loop: message i goes out at start + i/rate whether or not earlier ones have returned. */
-  async offerAtRate(phase: RatePhaseConfig): Promise<void> {
+  private async offerAtRate(phase: RatePhaseConfig): Promise<void> {
     const total = Math.round(phase.perSecond * phase.seconds);
     const intervalMs = 1000 / phase.perSecond;
     const start = performance.now();
@@ -103,14 +103,27 @@ export class IntakeLoad {
     await Promise.all(pending);
   }
 
-  /** Closed loop: `inFlight` senders, each sending its next message as soon as the last one returned. */
-  async offerAsFastAsAccepted(phase: MaxPhaseConfig): Promise<void> {
-    const deadline = performance.now() + phase.seconds * 1000;
+  /** Closed loop: `inFlight` senders, each sending its next message as soon as the last one returned, until `more` says stop. */
+  private async offerWhile(inFlight: number, more: () => boolean): Promise<void> {
     await Promise.all(
-      Array.from({ length: phase.inFlight }, async () => {
-        while (performance.now() < deadline) await this.sendOne();
+      Array.from({ length: inFlight }, async () => {
+        while (more()) await this.sendOne();
       }),
     );
+  }
+
+  async offer(phase: PhaseConfig): Promise<void> {
+    switch (phase.kind) {
+      case 'rate':
+        return this.offerAtRate(phase);
+      case 'max': {
+        const deadline = performance.now() + phase.seconds * 1000;
+        return this.offerWhile(phase.inFlight, () => performance.now() < deadline);
+      }
+      case 'burst':
+        // sendOne takes its sequence number before it awaits, so exactly `conversations` go out.
+        return this.offerWhile(phase.inFlight, () => this.seq < phase.conversations);
+    }
   }
 
   result(startedAtMs: number, endedAtMs: number): DriverPhaseResult {

@@ -37,8 +37,9 @@ export async function assignmentsBetween(db: Pool, fromMs: number, toMs: number)
  * it) to the first assignment's assigned_at (the claim transaction's start).
  */
 export async function storedPhaseFigures(db: Pool, tag: string, window: { startedAtMs: number; endedAtMs: number }): Promise<StoredPhaseFigures> {
-  const { rows } = await db.query<{ id: string; ms: number }>(
-    `SELECT c.id, extract(epoch FROM first.assigned_at - c.received_at)::float8 * 1000 AS ms
+  const { rows } = await db.query<{ id: string; ms: number; at_ms: number }>(
+    `SELECT c.id, extract(epoch FROM first.assigned_at - c.received_at)::float8 * 1000 AS ms,
+            extract(epoch FROM first.assigned_at)::float8 * 1000 AS at_ms
        FROM conversations c
        CROSS JOIN LATERAL (SELECT min(a.assigned_at) AS assigned_at FROM assignments a WHERE a.conversation_id = c.id) first
       WHERE c.handle LIKE $1 AND first.assigned_at IS NOT NULL`,
@@ -47,6 +48,7 @@ export async function storedPhaseFigures(db: Pool, tag: string, window: { starte
   return {
     assignmentsDuringPhase: await assignmentsBetween(db, window.startedAtMs, window.endedAtMs),
     intakeToAssignedMs: new Map(rows.map((row) => [row.id, Number(row.ms)])),
+    lastAssignedAtMs: rows.length === 0 ? null : Math.max(...rows.map((row) => Number(row.at_ms))),
   };
 }
 

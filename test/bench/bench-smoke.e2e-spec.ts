@@ -59,11 +59,12 @@ describe('npm run bench -- --smoke', () => {
       'assignment+notify 8',
     ]);
     expect(result.baselines.pgbench.runs.every((r) => r.transactions > 0)).toBe(true);
+    expect(result.baselines.setBasedCycle?.runs.every((r) => r.conversations > 0)).toBe(true);
     expect(result.baselines.bull.jobs).toBe(result.config.bull.jobs);
 
     const [endToEnd] = result.endToEnd;
     expect(endToEnd.processes).toBe(1);
-    expect(endToEnd.phases.map((phase) => phase.kind)).toEqual(['rate', 'max']);
+    expect(endToEnd.phases.map((phase) => phase.kind)).toEqual(['rate', 'max', 'burst']);
     for (const phase of endToEnd.phases) {
       expect(phase.accepted).toBeGreaterThan(0);
       expect(phase.assigned).toBeGreaterThan(0);
@@ -83,7 +84,7 @@ describe('npm run bench -- --smoke', () => {
       expect(cell.candidateQuery.plan.join('\n')).toContain('Execution Time');
       expect(cell.conversationsFor.plan.join('\n')).toContain('Execution Time');
     }
-    expect(result.targets).toHaveLength(4);
+    expect(result.targets).toHaveLength(8);
   });
 
   it('drops its database and deletes its Redis keys', async () => {

@@ -9,6 +9,8 @@ export interface ProcessExit {
 
 export interface AppProcess {
   baseUrl: string;
+  /** the OS process id, for reading its CPU time from /proc */
+  pid: number;
   /** Exit code when the process ended by itself, with the tail of its output. */
   crash: () => { exitCode: number | null; output: string } | null;
   /** The tail of what the process wrote (its logs), for diagnosing a failed assertion. */
@@ -70,6 +72,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   let stopping = false;
   return {
     baseUrl,
+    pid: child.pid!,
     crash: () => (child.exitCode !== null && !stopping ? { exitCode: child.exitCode, output } : null),
     output: () => output,
     stop: () =>
