@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { AuthUser } from '../common/auth/auth-user';
 import { EventNotificationsListener } from '../events/event-notifications.listener';
@@ -45,12 +45,15 @@ interface Entry {
  * emptied (and emptied again when the subscription is back: it missed what was published meanwhile).
  */
 @Injectable()
-export class AuthLookupCache implements OnModuleDestroy {
+export class AuthLookupCache implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AuthLookupCache.name);
   private readonly entries = new Map<string, Entry>();
   private delivering = false;
   /** Bumped whenever answers are forgotten: a lookup that read Postgres before that keeps nothing. */
   private generation = 0;
   private readonly subscriptions = new Subscription();
+  /** The attempt to open the subscription under way, if any. */
+  private opening: Promise<void> | null = null;
 
   constructor(
     private readonly listener: EventNotificationsListener,
@@ -70,9 +73,15 @@ export class AuthLookupCache implements OnModuleDestroy {
     );
   }
 
+  /** Subscribed from the start, so the first requests can already be answered from memory. */
+  onApplicationBootstrap(): void {
+    this.listen();
+  }
+
   /** The answer for `key` from memory when it may be trusted, else `load`'s, kept when its account is active. */
   async read<T extends AuthLookup>(key: string, load: () => Promise<T | null>): Promise<T | null> {
-    if (!this.delivering) void this.listener.startListening().catch(() => undefined);
+    // A subscription that failed to open is tried again.
+    if (!this.delivering) this.listen();
     if (!(await this.listener.caughtUp())) {
       this.metrics.count('bypass');
       return load();
@@ -80,9 +89,7 @@ export class AuthLookupCache implements OnModuleDestroy {
     const entry = this.entries.get(key);
     const now = Date.now();
     if (entry && now - entry.storedAt < AUTH_CACHE_MAX_AGE_MS && (!entry.lookup.expiresAt || entry.lookup.expiresAt.getTime() > now)) {
-      // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      this.keep(key, entry);
       this.metrics.count('hit');
       return entry.lookup as T;
     }
@@ -97,9 +104,17 @@ export class AuthLookupCache implements OnModuleDestroy {
     this.subscriptions.unsubscribe();
   }
 
+  private listen(): void {
+    this.opening ??= this.listener
+      .startListening()
+      .catch((error: Error) => this.logger.warn(`no event subscription, every check reads Postgres: ${error.message}`))
+      .finally(() => (this.opening = null));
+  }
+
   private keep(key: string, entry: Entry): void {
     // Every request answered from memory shares this object.
     Object.freeze(entry.lookup.user);
+    // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > AUTH_CACHE_MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
