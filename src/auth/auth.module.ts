@@ -5,6 +5,7 @@ import { AppConfigService } from '../config/app-config.service';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthLookupCache } from './auth-lookup-cache';
 import { AuthService } from './auth.service';
 import { jwtOptions } from './jwt-options';
 import { RequestAuthenticator } from './request-authenticator';
@@ -28,6 +29,7 @@ import { SessionsService } from './sessions/sessions.service';
     SessionsService,
     SessionsRepository,
     RequestAuthenticator,
+    AuthLookupCache,
     AccessWatch,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

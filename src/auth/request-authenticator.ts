@@ -5,6 +5,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { forbidden, unauthenticated } from '../common/errors/domain-error';
 import { UsersRepository } from '../users/users.repository';
 import { assertAccountUsable } from './account-status';
+import { AuthLookup, AuthLookupCache } from './auth-lookup-cache';
 import { CSRF_HEADER, isSafeMethod, sessionCookieOf } from './sessions/session-cookie';
 import { hashToken, sameSecret } from './sessions/session-token';
 import { SessionsRepository } from './sessions/sessions.repository';
@@ -21,11 +22,17 @@ interface AccessTokenClaims {
   sub: string;
 }
 
+interface SessionLookup extends AuthLookup {
+  sessionId: string;
+  csrfToken: string;
+}
+
 /**
  * The one check of credentials, for the global guard and for routes outside Nest (the Bull
  * dashboard): a bearer token when the request has an Authorization header, else the session cookie,
- * whose writes must carry the session's CSRF token. The account is read on every request, so a
- * suspension or an expiry takes effect at once.
+ * whose writes must carry the session's CSRF token. The account (and the session) is checked on
+ * every request, so a suspension, an expiry or a log-out takes effect at once; AuthLookupCache
+ * answers a repeated check from memory only when no such change can have been missed.
  */
 @Injectable()
 export class RequestAuthenticator {
@@ -33,6 +40,7 @@ export class RequestAuthenticator {
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly cache: AuthLookupCache,
   ) {}
 
   async authenticate(request: Pick<Request, 'headers' | 'method'>): Promise<Principal> {
@@ -51,14 +59,15 @@ export class RequestAuthenticator {
     } catch {
       throw unauthenticated('Invalid or expired token');
     }
-    const account = await this.users.findCredentialsById(claims.sub);
+    const account = await this.cache.read(`account:${claims.sub}`, () => this.findAccount(claims.sub));
     if (!account) throw unauthenticated();
     assertAccountUsable(account.status);
-    return { user: { id: account.id, email: account.email, role: account.role, kind: account.kind }, sessionId: null, csrfToken: null };
+    return { user: account.user, sessionId: null, csrfToken: null };
   }
 
   private async bySessionCookie(cookie: string, request: Pick<Request, 'headers' | 'method'>): Promise<Principal> {
-    const session = await this.sessions.findOpen(hashToken(cookie));
+    const tokenHash = hashToken(cookie);
+    const session = await this.cache.read(`session:${tokenHash.toString('base64')}`, () => this.findSession(tokenHash));
     if (!session) throw unauthenticated('Session ended or unknown; log in again');
     assertAccountUsable(session.status);
     if (!isSafeMethod(request.method)) {
@@ -67,10 +76,19 @@ export class RequestAuthenticator {
         throw forbidden(`Missing or wrong ${CSRF_HEADER} header: send the csrfToken of the session`);
       }
     }
-    return {
-      user: { id: session.userId, email: session.email, role: session.role, kind: session.kind },
-      sessionId: session.sessionId,
-      csrfToken: session.csrfToken,
-    };
+    return { user: session.user, sessionId: session.sessionId, csrfToken: session.csrfToken };
+  }
+
+  private async findAccount(id: string): Promise<AuthLookup | null> {
+    const account = await this.users.findCredentialsById(id);
+    if (!account) return null;
+    return { user: { id: account.id, email: account.email, role: account.role, kind: account.kind }, status: account.status };
+  }
+
+  private async findSession(tokenHash: Buffer): Promise<SessionLookup | null> {
+    const session = await this.sessions.findOpen(tokenHash);
+    if (!session) return null;
+    const { sessionId, csrfToken, userId, email, role, kind, status, expiresAt } = session;
+    return { user: { id: userId, email, role, kind }, status, sessionId, csrfToken, expiresAt };
   }
 }

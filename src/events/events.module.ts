@@ -11,6 +11,6 @@ import { EventsService } from './events.service';
 @Module({
   controllers: [EventsController],
   providers: [EventsService, EventPublisher, EventsRepository, EventNotificationsListener, AuditTrailService, EventReplay],
-  exports: [EventsService, AuditTrailService, EventReplay],
+  exports: [EventsService, AuditTrailService, EventReplay, EventNotificationsListener],
 })
 export class EventsModule {}

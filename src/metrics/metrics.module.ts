@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AfterCommitMetrics } from './after-commit-metrics';
+import { AuthCacheMetrics } from './auth-cache-metrics';
 import { HttpMetrics } from './http-metrics';
 import { MetricsAccess } from './metrics-access';
 import { MetricsRegistry } from './metrics-registry';
@@ -9,7 +10,7 @@ import { RoutingMetrics } from './routing-metrics';
 import { WorkMetricsCollector } from './work-metrics.collector';
 import { WorkMetricsRepository } from './work-metrics.repository';
 
-/** Global so the routing service can record assignments without its module importing this one. */
+/** Global so the routing service and the auth guard can count without their modules importing this one. */
 @Global()
 @Module({
   controllers: [MetricsController],
@@ -22,7 +23,8 @@ import { WorkMetricsRepository } from './work-metrics.repository';
     QueueMetricsCollector,
     HttpMetrics,
     AfterCommitMetrics,
+    AuthCacheMetrics,
   ],
-  exports: [RoutingMetrics, AfterCommitMetrics],
+  exports: [RoutingMetrics, AfterCommitMetrics, AuthCacheMetrics],
 })
 export class MetricsModule {}

@@ -12,6 +12,7 @@ export function takeProcessResponses(): ReceivedResponse[] {
 export interface HttpResult<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
 /** A keep-alive JSON client for application processes started outside the test process. */
@@ -19,10 +20,16 @@ export class HttpClient {
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   as(token: string): HttpClient {
-    return new HttpClient(this.baseUrl, token);
+    return new HttpClient(this.baseUrl, token, this.headers);
+  }
+
+  /** The same client sending these headers on every request too (a session cookie and its CSRF token). */
+  with(headers: Record<string, string>): HttpClient {
+    return new HttpClient(this.baseUrl, this.token, { ...this.headers, ...headers });
   }
 
   get<T = any>(path: string): Promise<HttpResult<T>> {
@@ -39,6 +46,10 @@ export class HttpClient {
 
   patch<T = any>(path: string, body?: unknown): Promise<HttpResult<T>> {
     return this.send('PATCH', path, body);
+  }
+
+  delete<T = any>(path: string): Promise<HttpResult<T>> {
+    return this.send('DELETE', path);
   }
 
   /** A plain-text resource such as `/metrics`. */
@@ -60,6 +71,7 @@ export class HttpClient {
       headers: {
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+        ...this.headers,
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -67,6 +79,6 @@ export class HttpClient {
     const text = await response.text();
     const parsed = text ? JSON.parse(text) : undefined;
     received.push({ method, path: path.split('?')[0], status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: parsed });
-    return { status: response.status, body: parsed as T };
+    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 }

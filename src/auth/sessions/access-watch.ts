@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { concatMap, filter, from, interval, map, merge, Observable, take } from 'rxjs';
 import { AuthenticatedRequest } from '../../common/auth/auth-user';
 import { AuditTrailService } from '../../events/audit-trail.service';
-import { EventType } from '../../events/event-types';
 import { UsersRepository } from '../../users/users.repository';
+import { ACCESS_CHANGING_EVENTS } from '../access-changing-events';
 import { SessionsRepository } from './sessions.repository';
-
-/** Events whose subject may just have lost access: log-out, a status change, a surge-end expiry. */
-const ACCESS_CHANGING_EVENTS = new Set<EventType>(['auth.session_ended', 'agent.updated', 'volunteer.expired']);
 
 /** Also checked on a timer, for an event this process missed while its Redis subscription was down. */
 const RECHECK_MS = 30_000;

@@ -14,6 +14,7 @@ export interface SessionAccount {
   role: Role;
   status: AccountStatus;
   kind: AgentKind | null;
+  expiresAt: Date;
 }
 
 @Injectable()
@@ -30,11 +31,12 @@ export class SessionsRepository {
     return row.id;
   }
 
-  /** The open, unexpired session of this token with its account; read on every cookie request. */
+  /** The open, unexpired session of this token with its account: the guard's check of a cookie. */
   async findOpen(tokenHash: Buffer): Promise<SessionAccount | null> {
     const rows = await preparedQuery<SessionAccount>(
       this.dataSource.manager,
-      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email, u.name, u.role, u.status, a.kind
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt",
+              u.id AS "userId", u.email, u.name, u.role, u.status, a.kind
          FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agents a ON a.user_id = u.id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()`,
       [tokenHash],
