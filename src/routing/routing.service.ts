@@ -124,11 +124,11 @@ export class RoutingService {
     const { requests, agents } = await this.claimRequests(manager, decisions);
     const plan = planClaims(requests, agents, turns, now);
 
-    const planned: PlannedAssignment[] = [];
+    const planned = new Map<string, PlannedAssignment>();
     plan.forEach((claim, index) => {
-      if (claim.kind === 'assign') planned.push(plannedAssignment(decisions[index], claim, now));
+      if (claim.kind === 'assign') planned.set(decisions[index].conversation.id, plannedAssignment(decisions[index], claim, now));
     });
-    const claimed = new Map((await this.assignments.claimAgents(manager, planned)).map((assignment) => [assignment.conversationId, assignment]));
+    const claimed = new Map((await this.assignments.claimAgents(manager, [...planned.values()])).map((assignment) => [assignment.conversationId, assignment]));
 
     const lastClaimedInTurn = new Map<string | null, string>();
     for (const [index, claim] of plan.entries()) {
@@ -145,7 +145,7 @@ export class RoutingService {
       if (requirements.strategy === 'round_robin') lastClaimedInTurn.set(rule.id, claim.chosen.agentId);
       await this.events.announce(assignment.event, manager);
       this.metrics.observeAssignment(rule.name, conversation.receivedAt, now);
-      const reclaimAt = reassignAt(requirements, now);
+      const { reclaimAt } = planned.get(conversation.id)!;
       // Timers go to Redis after the commit; their due times are in Postgres for the reconciler.
       if (reclaimAt) effects.add('schedule take-back', () => this.scheduler.scheduleReclaim(conversation.id, assignment.assignmentId, reclaimAt));
       results.set(conversation.id, { kind: 'assigned', agentId: claim.chosen.agentId, assignmentId: assignment.assignmentId, reclaimAt });
