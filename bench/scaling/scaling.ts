@@ -19,17 +19,15 @@ const CAPACITY = { min: 2, max: 10 };
 
 /** The service's classes, loaded only after the environment points at the bench database (config is read at import). */
 async function loadService() {
-  const [{ AppModule }, { RoutingService }, { RoutingPump }, { CandidatePoolsRepository }, { WaitingWorkRepository }, engine, claimPlan] =
-    await Promise.all([
-      import('../../src/app.module'),
-      import('../../src/routing/routing.service'),
-      import('../../src/routing/pump/routing-pump'),
-      import('../../src/routing/candidate-pools.repository'),
-      import('../../src/routing/waiting-work.repository'),
-      import('../../src/routing/engine'),
-      import('../../src/routing/engine/claim-plan'),
-    ]);
-  return { AppModule, RoutingService, RoutingPump, CandidatePoolsRepository, WaitingWorkRepository, engine, claimPlan };
+  const [{ AppModule }, { RoutingService }, { RoutingPump }, { CandidatePoolsRepository }, { WaitingWorkRepository }, engine] = await Promise.all([
+    import('../../src/app.module'),
+    import('../../src/routing/routing.service'),
+    import('../../src/routing/pump/routing-pump'),
+    import('../../src/routing/candidate-pools.repository'),
+    import('../../src/routing/waiting-work.repository'),
+    import('../../src/routing/engine'),
+  ]);
+  return { AppModule, RoutingService, RoutingPump, CandidatePoolsRepository, WaitingWorkRepository, engine };
 }
 
 type Service = Awaited<ReturnType<typeof loadService>>;
@@ -107,7 +105,7 @@ async function explainCandidates(ctx: Context): Promise<ExplainCapture> {
   // The pool a batch of one conversation reads.
   await ctx.app
     .get(ctx.service.CandidatePoolsRepository, { strict: false })
-    .readPools(explaining.asManager(), [{ requirements, limit: ctx.service.claimPlan.poolReadLimit(1, 0) }]);
+    .readPools(explaining.asManager(), [{ requirements, limit: ctx.service.engine.poolReadLimit(1, 0) }]);
   return explaining.capture();
 }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AGENT_ON_DUTY, agentFitsConversation, CANDIDATE_ORDER, RequirementSources } from './candidate-query';
-import { CandidatePool } from './engine/claim-plan';
-import { RankedCandidate, Requirements, Strategy, STRATEGIES } from './engine/engine.types';
+import { CandidatePool, RankedCandidate, Requirements, Strategy, STRATEGIES } from './engine';
 
 /** A set of requirements whose candidates are read once, and how many of the best to read (null: all). */
 export interface PoolRequest {

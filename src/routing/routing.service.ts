@@ -6,8 +6,20 @@ import { EventsService } from '../events/events.service';
 import { RoutingMetrics } from '../metrics/routing-metrics';
 import { AssignmentRepository, LockedConversation, PlannedAssignment, QueuedConversation, turnKey } from './assignment.repository';
 import { CandidatePoolsRepository, PoolRequest } from './candidate-pools.repository';
-import { DEFAULT_RULE, matchRule, nextEscalationAt, RankedCandidate, reassignAt, Requirements, requirementsAt, RoutingRule } from './engine';
-import { ClaimRequest, PlannedClaim, planClaims, poolReadLimit } from './engine/claim-plan';
+import {
+  ClaimRequest,
+  DEFAULT_RULE,
+  matchRule,
+  nextEscalationAt,
+  PlannedClaim,
+  planClaims,
+  poolReadLimit,
+  RankedCandidate,
+  reassignAt,
+  Requirements,
+  requirementsAt,
+  RoutingRule,
+} from './engine';
 import { RoutingDemand } from './pump/routing-demand';
 import { RoutingScheduler } from './routing-scheduler';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';

@@ -15,7 +15,7 @@ export function poolReadLimit(conversations: number, exclusions: number): number
 
 /** Agents with room that fit one set of requirements, read once for every conversation of a batch that has them. */
 export interface CandidatePool {
-  /** in the strategy's order as read */
+  /** the head of the strategy's order (the plan ranks them itself, so their order here does not matter) */
   agentIds: string[];
   /** false when the read stopped at its limit: agents beyond it rank after every agent read */
   complete: boolean;

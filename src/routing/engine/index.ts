@@ -3,5 +3,5 @@ export { DEFAULT_RULE, DEFAULT_SLA_MINUTES, defaultRouteFor, matchRule, matchHol
 export { requirementsAt } from './requirements';
 export { ConversationExclusion, evaluateEligibility, exclusionHolds } from './eligibility';
 export { rankCandidates, toRankedCandidate } from './ranking';
-export { planClaims, poolReadLimit, RECORDED_CANDIDATES } from './claim-plan';
+export { CandidatePool, ClaimRequest, PlannedClaim, planClaims, poolReadLimit, RECORDED_CANDIDATES } from './claim-plan';
 export { nextEscalationAt, reassignAt } from './escalation';
