@@ -34,7 +34,7 @@ export function renderResultsSection(result: BenchResult, resultFile: string): s
         ...largest.candidateQuery.plan,
         '```',
         '',
-        'Waiting work for an agent (WaitingWorkRepository.conversationsFor):',
+        'Waiting work for 20 agents served together (WaitingWorkRepository.conversationsFor):',
         '',
         '```',
         ...largest.conversationsFor.plan,

@@ -136,6 +136,8 @@ export async function runEndToEnd(env: BenchEnvironment, settings: Settings, pro
       presence: 'offline',
       passwordHash,
     });
+    // Statistics of the roster as autovacuum keeps them for a running service: inserted in one go, it is not analyzed yet.
+    await db.query('ANALYZE users, agents, agent_languages, agent_skills');
     progress(`seeded ${agents.length} agents over ${settings.languages} languages`);
     const cpu = await ProcessCpu.locate(env.databaseUrl, env.redisUrl);
     if (!cpu) progress('Postgres or Redis is not on this machine: CPU per conversation not measured');

@@ -109,18 +109,23 @@ async function explainCandidates(ctx: Context): Promise<ExplainCapture> {
   return explaining.capture();
 }
 
+/** Agents served in one read of waiting work. */
+const SERVED_TOGETHER = 20;
+
 async function explainConversationsFor(ctx: Context): Promise<ScalingCell['conversationsFor']> {
-  const { rows } = await ctx.db.query<{ id: string; free: number }>(
-    `SELECT user_id AS id, max_concurrent - open_count AS free FROM agents
-      WHERE presence = 'available' AND open_count < max_concurrent ORDER BY random() LIMIT 1`,
+  // A pump turn serves together the agents who gained room since the last one.
+  const { rows } = await ctx.db.query<{ ids: string[]; free: number }>(
+    `SELECT array_agg(user_id) AS ids, max(max_concurrent - open_count)::int AS free
+       FROM (SELECT user_id, max_concurrent, open_count FROM agents
+              WHERE presence = 'available' AND open_count < max_concurrent ORDER BY random() LIMIT ${SERVED_TOGETHER}) a`,
   );
   const explaining = new ExplainingQueryRunner(ctx.app.get(DataSource));
-  await new ctx.service.WaitingWorkRepository(explaining.asDataSource()).conversationsFor(rows[0].id, rows[0].free);
+  await new ctx.service.WaitingWorkRepository(explaining.asDataSource()).conversationsFor(rows[0].ids, rows[0].free);
   const waiting = ctx.app.get(ctx.service.WaitingWorkRepository, { strict: false });
   const calls: number[] = [];
   for (let i = 0; i < ctx.settings.serveCalls; i++) {
     const started = performance.now();
-    await waiting.conversationsFor(rows[0].id, rows[0].free);
+    await waiting.conversationsFor(rows[0].ids, rows[0].free);
     calls.push(performance.now() - started);
   }
   return { ...explaining.capture(), callMs: summarize(calls, 3) };

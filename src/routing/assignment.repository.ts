@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { StoredEventJson, storedEvent } from '../events/stored-event';
 import { EventRow } from '../events/events.repository';
-import { AGENT_ON_DUTY, AGENT_ON_ROSTER, agentFitsConversation, BOUND_REQUIREMENTS } from './candidate-query';
-import { describeRequirements } from './engine/requirements-description';
 import { Channel, RankedCandidate, Requirements, TransferRequirements } from './engine/engine.types';
 
 export interface QueuedConversation {
@@ -93,66 +92,6 @@ export class AssignmentRepository {
   }
 
   /**
-   * The decision found no eligible agent with room: its requirements are stored and the conversation
-   * is marked as waiting for an agent, so one who gains room finds it. The decision is recorded with
-   * why it waits (how many fitting agents are on duty or on the roster) when the conversation starts
-   * waiting or waits under another rule, version or step: deciding it again unchanged adds nothing.
-   */
-  async markWaiting(
-    manager: EntityManager,
-    conversationId: string,
-    rule: { id: string | null; name: string; version: number },
-    requirements: Requirements,
-    nextEscalationAt: Date | null,
-  ): Promise<void> {
-    await preparedQuery(
-      manager,
-      `WITH previous AS (
-         SELECT awaiting_agent, rule_id, rule_version, escalation_step FROM conversations WHERE id = $1
-       ), updated AS (
-         UPDATE conversations
-            SET rule_id = $6, rule_version = $7, priority = $8, escalation_step = $9, req_languages = $2,
-                req_min_language_level = $3, req_skills = $4, req_agent_kinds = $5, next_escalation_at = $10,
-                awaiting_agent = true
-          WHERE id = $1
-       )
-       INSERT INTO routing_decisions
-         (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
-          chosen_agent_id, reason, outcome)
-       -- The roster is counted in the select list: only when the decision is recorded.
-       SELECT $1, $6, $11, $7, $9, $12, $13, '[]'::jsonb, NULL,
-              (SELECT CASE WHEN count(*) FILTER (WHERE ${AGENT_ON_DUTY}) > 0
-                             THEN format('waiting: %s agent(s) on duty fit, none with room', count(*) FILTER (WHERE ${AGENT_ON_DUTY}))
-                           WHEN count(*) > 0
-                             THEN format('waiting: %s agent(s) on the roster fit, none on duty (signed in, available, in a shift)', count(*))
-                           ELSE 'waiting: no agent on the roster fits'
-                      END
-                 FROM agents a JOIN users u ON u.id = a.user_id
-                WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}) || '; ' || $14,
-              'waiting'
-         FROM previous
-        WHERE NOT (previous.awaiting_agent AND previous.rule_id IS NOT DISTINCT FROM $6::uuid
-                   AND previous.rule_version = $7 AND previous.escalation_step = $9)`,
-      [
-        conversationId,
-        requirements.languages,
-        requirements.minLanguageLevel,
-        JSON.stringify(requirements.requiredSkills),
-        requirements.agentKinds,
-        rule.id,
-        rule.version,
-        requirements.priority,
-        requirements.escalationStep,
-        nextEscalationAt,
-        rule.name,
-        requirements.strategy,
-        JSON.stringify(requirements),
-        describeRequirements(requirements),
-      ],
-    );
-  }
-
-  /**
    * Writes the planned assignments of a batch in one statement. Each chosen agent is locked unless
    * another worker holds it, and only if it is still available with the open count it was read with
    * and room for every conversation planned for it (a claim committed since the read makes the plan
@@ -163,33 +102,57 @@ export class AssignmentRepository {
    */
   async claimAgents(manager: EntityManager, planned: PlannedAssignment[]): Promise<ClaimedAssignment[]> {
     if (planned.length === 0) return [];
-    const rows = await preparedQuery<{ conversationId: string; assignmentId: string; event: StoredEventJson }>(
+    // Ids are made here, so no part of the statement joins what another part wrote: such joins of CTEs are planned
+    // as nested loops and grow with the square of the batch.
+    const rows = planned.map(({ requirements, ...decision }, ord) => ({
+      ord,
+      conversation_id: decision.conversationId,
+      agent_id: decision.chosenAgentId,
+      decision_id: randomUUID(),
+      assignment_id: randomUUID(),
+      load_as_read: decision.loadAsRead,
+      rule_id: decision.ruleId,
+      rule_name: decision.ruleName,
+      rule_version: decision.ruleVersion,
+      escalation_step: requirements.escalationStep,
+      strategy: requirements.strategy,
+      requirements,
+      candidates: decision.candidates,
+      reason: decision.reason,
+      reclaim_at: decision.reclaimAt,
+      priority: requirements.priority,
+      languages: requirements.languages,
+      min_language_level: requirements.minLanguageLevel,
+      required_skills: requirements.requiredSkills,
+      agent_kinds: requirements.agentKinds,
+      event_payload: decision.eventPayload,
+    }));
+    const events = await preparedQuery<{ event: StoredEventJson }>(
       manager,
       `WITH planned AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS p(
-           ord int, conversation_id uuid, agent_id uuid, load_as_read int, rule_id uuid, rule_name text, rule_version int,
-           escalation_step int, strategy text, requirements jsonb, candidates jsonb, reason text, reclaim_at timestamptz,
-           priority int, languages text[], min_language_level int, required_skills jsonb, agent_kinds text[], event_payload jsonb)
+           ord int, conversation_id uuid, agent_id uuid, decision_id uuid, assignment_id uuid, load_as_read int, rule_id uuid,
+           rule_name text, rule_version int, escalation_step int, strategy text, requirements jsonb, candidates jsonb, reason text,
+           reclaim_at timestamptz, priority int, languages text[], min_language_level int, required_skills jsonb, agent_kinds text[],
+           event_payload jsonb)
        ), wanted AS (
          SELECT agent_id, min(load_as_read) AS load_as_read, count(*)::int AS conversations FROM planned GROUP BY agent_id
        ), agent AS (
          SELECT a.user_id FROM agents a JOIN wanted w ON w.agent_id = a.user_id
           WHERE a.presence = 'available' AND a.open_count = w.load_as_read AND a.open_count + w.conversations <= a.max_concurrent
             FOR UPDATE OF a SKIP LOCKED
-       ), claimable AS (
+       ), claimable AS MATERIALIZED (
          SELECT p.* FROM planned p JOIN agent ON agent.user_id = p.agent_id
        ), decision AS (
          INSERT INTO routing_decisions
-           (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
+           (id, conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
             chosen_agent_id, reason)
-         SELECT conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates, agent_id, reason
+         SELECT decision_id, conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
+                agent_id, reason
            FROM claimable ORDER BY ord
-         RETURNING id, conversation_id
        ), assignment AS (
-         INSERT INTO assignments (conversation_id, agent_id, decision_id, reclaim_at)
-         SELECT p.conversation_id, p.agent_id, d.id, p.reclaim_at FROM claimable p JOIN decision d USING (conversation_id)
-          ORDER BY p.ord
-         RETURNING id, conversation_id, agent_id
+         INSERT INTO assignments (id, conversation_id, agent_id, decision_id, reclaim_at)
+         SELECT assignment_id, conversation_id, agent_id, decision_id, reclaim_at FROM claimable ORDER BY ord
        ), conversation AS (
          UPDATE conversations c
             SET status = 'assigned', assigned_agent_id = p.agent_id, assigned_at = now(), next_escalation_at = NULL,
@@ -197,44 +160,21 @@ export class AssignmentRepository {
                 rule_id = p.rule_id, rule_version = p.rule_version, priority = p.priority, escalation_step = p.escalation_step,
                 req_languages = p.languages, req_min_language_level = p.min_language_level, req_skills = p.required_skills,
                 req_agent_kinds = p.agent_kinds
-           FROM claimable p JOIN assignment USING (conversation_id)
+           FROM claimable p
           WHERE c.id = p.conversation_id
        ), event AS (
          INSERT INTO events (type, actor_id, subject_type, subject_id, payload)
-         SELECT 'conversation.assigned', NULL, 'conversation', p.conversation_id, p.event_payload
-           FROM claimable p JOIN assignment USING (conversation_id)
-          ORDER BY p.ord
+         SELECT 'conversation.assigned', NULL, 'conversation', conversation_id, event_payload FROM claimable ORDER BY ord
          RETURNING *
        )
-       SELECT assignment.conversation_id AS "conversationId", assignment.id AS "assignmentId", to_jsonb(event) AS event
-         FROM assignment JOIN event ON event.subject_id = assignment.conversation_id`,
-      [
-        JSON.stringify(
-          planned.map(({ requirements, ...decision }, ord) => ({
-            ord,
-            conversation_id: decision.conversationId,
-            agent_id: decision.chosenAgentId,
-            load_as_read: decision.loadAsRead,
-            rule_id: decision.ruleId,
-            rule_name: decision.ruleName,
-            rule_version: decision.ruleVersion,
-            escalation_step: requirements.escalationStep,
-            strategy: requirements.strategy,
-            requirements,
-            candidates: decision.candidates,
-            reason: decision.reason,
-            reclaim_at: decision.reclaimAt,
-            priority: requirements.priority,
-            languages: requirements.languages,
-            min_language_level: requirements.minLanguageLevel,
-            required_skills: requirements.requiredSkills,
-            agent_kinds: requirements.agentKinds,
-            event_payload: decision.eventPayload,
-          })),
-        ),
-      ],
+       SELECT to_jsonb(event) AS event FROM event`,
+      [JSON.stringify(rows)],
     );
-    return rows.map(({ conversationId, assignmentId, event }) => ({ conversationId, assignmentId, event: storedEvent(event) }));
+    const assignmentIds = new Map(rows.map((row) => [row.conversation_id, row.assignment_id]));
+    return events.map(({ event }) => {
+      const stored = storedEvent(event);
+      return { conversationId: stored.subjectId!, assignmentId: assignmentIds.get(stored.subjectId!)!, event: stored };
+    });
   }
 
   /** Locks the rule's round-robin turn so concurrent decisions under one rule take turns in order. */

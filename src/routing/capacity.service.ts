@@ -7,7 +7,7 @@ import { QueueReturnRepository } from './queue-return.repository';
 import { RoutingService } from './routing.service';
 import { WaitingWorkRepository } from './waiting-work.repository';
 
-/** Rounds of "take what you can" per trigger; each round routes up to the agent's free slots. */
+/** Rounds of "take what you can" per trigger; each round routes up to the agents' free slots. */
 const SERVE_ROUNDS = 3;
 
 /** Work that follows from an agent's capacity: filling free slots, taking back unanswered work. */
@@ -24,15 +24,17 @@ export class CapacityService {
   ) {}
 
   /**
-   * The agent has room: the waiting conversations it can take are routed together, highest priority
-   * first, then oldest first. Each still gets a full decision, so an even better placed agent may win it.
+   * The agents have room: the waiting conversations each can take, up to its free slots, are routed
+   * together, highest priority first, then oldest first, in one read and one decision however many
+   * agents gained room. Each still gets a full decision, so an even better placed agent may win it;
+   * the next round reads again for those still with room.
    */
-  async serveAgent(agentId: string): Promise<number> {
+  async serveAgents(agentIds: string[]): Promise<number> {
     let assigned = 0;
     for (let round = 0; round < SERVE_ROUNDS; round++) {
-      const free = await this.waiting.freeSlots(agentId);
-      if (free <= 0) break;
-      const outcomes = await this.routing.routeConversations(await this.waiting.conversationsFor(agentId, free));
+      const mostFree = await this.waiting.mostFreeSlots(agentIds);
+      if (mostFree <= 0) break;
+      const outcomes = await this.routing.routeConversations(await this.waiting.conversationsFor(agentIds, mostFree));
       const assignedThisRound = [...outcomes.values()].filter((outcome) => outcome.kind === 'assigned').length;
       assigned += assignedThisRound;
       if (assignedThisRound === 0) break;
@@ -63,7 +65,7 @@ export class CapacityService {
     });
     if (!agentId) return false;
     await this.routing.routeConversation(conversationId);
-    await this.serveAgent(agentId);
+    await this.serveAgents([agentId]);
     return true;
   }
 }

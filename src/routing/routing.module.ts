@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { AssignmentRepository } from './assignment.repository';
+import { WaitingDecisionsRepository } from './waiting-decisions.repository';
 import { CandidatePoolsRepository } from './candidate-pools.repository';
 import { CapacityService } from './capacity.service';
 import { QueueReturnRepository } from './queue-return.repository';
@@ -32,6 +33,7 @@ import { WaitingWorkRepository } from './waiting-work.repository';
     QueueReturnRepository,
     OffDutyService,
     AssignmentRepository,
+    WaitingDecisionsRepository,
     CandidatePoolsRepository,
     WaitingWorkRepository,
     SurgeStateRepository,

@@ -22,6 +22,7 @@ import {
 } from './engine';
 import { RoutingDemand } from './pump/routing-demand';
 import { RoutingScheduler } from './routing-scheduler';
+import { WaitingDecisionsRepository } from './waiting-decisions.repository';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
 
 export type RoutingOutcome =
@@ -63,6 +64,7 @@ export class RoutingService {
   constructor(
     private readonly transactions: RoutingTransactionRunner,
     private readonly assignments: AssignmentRepository,
+    private readonly waitingDecisions: WaitingDecisionsRepository,
     private readonly candidatePools: CandidatePoolsRepository,
     private readonly rules: RoutingRulesService,
     private readonly scheduler: RoutingScheduler,
@@ -107,12 +109,15 @@ export class RoutingService {
    */
   async routeBatch(named: string[], scanLimit: number): Promise<PumpBatch> {
     const { results, scanned, lockedElsewhere } = await this.transactions.run(async (manager, effects) => {
-      const conversations = await this.assignments.lockQueuedConversations(manager, named);
+      // Sent together, answered in order on the one connection: the scan need not wait for the named ones' answer.
+      const [conversations, scanned] = await Promise.all([
+        this.assignments.lockQueuedConversations(manager, named),
+        scanLimit > 0 ? this.assignments.lockUndecidedConversations(manager, scanLimit) : [],
+      ]);
       const locked = new Set(conversations.map((conversation) => conversation.id));
       // SKIP LOCKED passed over them: whoever holds them does not decide them, so they are asked for again.
       const skipped = named.filter((id) => !locked.has(id));
       const lockedElsewhere = skipped.length > 0 ? await this.assignments.stillQueued(manager, skipped) : [];
-      const scanned = scanLimit > 0 ? await this.assignments.lockUndecidedConversations(manager, scanLimit) : [];
       // Locks of one's own transaction are not skipped: a named conversation may come back from the scan.
       conversations.push(...scanned.filter((conversation) => !locked.has(conversation.id)));
       return { results: await this.decideEach(manager, effects, conversations), scanned: scanned.length, lockedElsewhere };
@@ -137,18 +142,24 @@ export class RoutingService {
     const plan = planClaims(requests, agents, turns, now);
 
     const planned = new Map<string, PlannedAssignment>();
+    const waiting: Decision[] = [];
     plan.forEach((claim, index) => {
       if (claim.kind === 'assign') planned.set(decisions[index].conversation.id, plannedAssignment(decisions[index], claim, now));
+      if (claim.kind === 'waiting') waiting.push(decisions[index]);
     });
-    const claimed = new Map((await this.assignments.claimAgents(manager, [...planned.values()])).map((assignment) => [assignment.conversationId, assignment]));
+    // Both statements are sent at once. The claim comes last: the agents it locks are held only until the commit, not
+    // while resolves wait on them.
+    const [waited, claimedRows] = await Promise.all([
+      this.markWaiting(manager, effects, waiting),
+      this.assignments.claimAgents(manager, [...planned.values()]),
+    ]);
+    for (const [conversationId, outcome] of waited) results.set(conversationId, outcome);
+    const claimed = new Map(claimedRows.map((assignment) => [assignment.conversationId, assignment]));
 
     const lastClaimedInTurn = new Map<string | null, string>();
     for (const [index, claim] of plan.entries()) {
       const { conversation, rule, requirements } = decisions[index];
-      if (claim.kind === 'waiting') {
-        results.set(conversation.id, await this.markWaiting(manager, effects, decisions[index]));
-        continue;
-      }
+      if (claim.kind === 'waiting') continue;
       const assignment = claim.kind === 'assign' ? claimed.get(conversation.id) : undefined;
       if (claim.kind === 'again' || !assignment) {
         results.set(conversation.id, { kind: 'lost_race' });
@@ -220,11 +231,17 @@ export class RoutingService {
     return { requests, agents };
   }
 
-  private async markWaiting(manager: EntityManager, effects: CommitEffects, { conversation, rule, version, requirements }: Decision): Promise<ClaimResult> {
-    const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
-    await this.assignments.markWaiting(manager, conversation.id, { id: rule.id, name: rule.name, version }, requirements, escalationAt);
-    if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversation.id, escalationAt));
-    return { kind: 'waiting', nextEscalationAt: escalationAt };
+  /** Marks the decisions that found no agent with room as waiting, in one statement, and schedules their escalations. */
+  private async markWaiting(manager: EntityManager, effects: CommitEffects, waiting: Decision[]): Promise<Map<string, ClaimResult>> {
+    const outcomes = new Map<string, ClaimResult>();
+    const decisions = waiting.map(({ conversation, rule, version, requirements }) => {
+      const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
+      if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversation.id, escalationAt));
+      outcomes.set(conversation.id, { kind: 'waiting', nextEscalationAt: escalationAt });
+      return { conversationId: conversation.id, rule: { id: rule.id, name: rule.name, version }, requirements, nextEscalationAt: escalationAt };
+    });
+    await this.waitingDecisions.markWaiting(manager, decisions);
+    return outcomes;
   }
 }
 

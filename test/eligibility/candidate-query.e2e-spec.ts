@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { Pool, PoolClient } from 'pg';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentRepository } from '../../src/routing/assignment.repository';
 import { CandidatePoolsRepository } from '../../src/routing/candidate-pools.repository';
+import { WaitingWorkRepository } from '../../src/routing/waiting-work.repository';
 import {
   AgentSnapshot,
   evaluateEligibility,
@@ -155,6 +156,46 @@ async function arrange(client: PoolClient, agents: GeneratedAgent[]): Promise<{ 
   return { conversationId, ids };
 }
 
+/** No requirement an agent can miss: the engine then accepts exactly the agents on duty with room. */
+const ANYONE: Requirements = {
+  languages: null,
+  minLanguageLevel: 1,
+  requiredSkills: [],
+  agentKinds: ['staff', 'volunteer'],
+  priority: 5,
+  strategy: 'least_loaded',
+  escalationStep: 0,
+  nextStepAfterSeconds: null,
+  reassignAfterSeconds: null,
+};
+
+/** The agent signed in, available and, as a volunteer, inside a shift of an active surge. */
+const onDuty = (agent: GeneratedAgent): GeneratedAgent => ({ ...agent, status: 'active', presence: 'available', surgeIncident: true, shift: [-60, 60] });
+
+/**
+ * Marks the arranged conversation (the one with the roster's exclusions) and one new one per further requirements, each a
+ * minute younger than the last, as waiting for an agent under the given stored requirements.
+ */
+async function arrangeWaiting(client: PoolClient, conversationId: string, stored: Requirements[]): Promise<string[]> {
+  const ids = [conversationId];
+  for (let i = 1; i < stored.length; i++) {
+    const more = await client.query<{ id: string }>(
+      `INSERT INTO conversations (channel, handle, language, rule_version, received_at)
+       VALUES ('twitter', $1, 'en', 1, now() + make_interval(mins => $2)) RETURNING id`,
+      [`@waiting-${i}`, i],
+    );
+    ids.push(more.rows[0].id);
+  }
+  for (const [i, requirements] of stored.entries()) {
+    await client.query(
+      `UPDATE conversations SET awaiting_agent = true, req_languages = $2, req_min_language_level = $3, req_skills = $4, req_agent_kinds = $5
+        WHERE id = $1`,
+      [ids[i], requirements.languages, requirements.minLanguageLevel, JSON.stringify(requirements.requiredSkills), requirements.agentKinds],
+    );
+  }
+  return ids;
+}
+
 describe('the candidate query and the engine agree on eligibility', () => {
   let environment: TestEnvironment;
   let pool: Pool;
@@ -203,6 +244,48 @@ describe('the candidate query and the engine agree on eligibility', () => {
           client.release();
         }
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`serving a set of agents reads, for each with room, the oldest waiting conversations it may take, up to its free slots (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // Half the agents on duty, so that free slots and fitting agents meet often.
+        fc.array(fc.record({ agent: fc.oneof(agentArb, agentArb.map(onDuty)), serving: fc.boolean() }), { minLength: 1, maxLength: 8 }),
+        fc.array(requirementsArb, { minLength: 1, maxLength: 6 }),
+        async (roster, stored) => {
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            const agents = roster.map(({ agent }) => agent);
+            const { conversationId, ids } = await arrange(client, agents);
+            const waitingIds = await arrangeWaiting(client, conversationId, stored);
+            const dataSource = { query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows } as unknown as DataSource;
+            const servingIds = ids.filter((_, i) => roster[i].serving);
+
+            const serving = agents.flatMap((a, i) => (roster[i].serving ? [snapshotOf(ids[i], a)] : []));
+            const withRoom = serving.filter((snapshot) => evaluateEligibility({ ...snapshot, excluded: false }, ANYONE).eligible);
+            // Only the first conversation carries the roster's exclusions.
+            const fits = (snapshot: AgentSnapshot, index: number) =>
+              evaluateEligibility({ ...snapshot, excluded: index === 0 && snapshot.excluded }, stored[index]).eligible;
+            const read = new Set(
+              withRoom.flatMap((snapshot) =>
+                waitingIds.filter((_, index) => fits(snapshot, index)).slice(0, snapshot.maxConcurrent - snapshot.load),
+              ),
+            );
+            const expected = waitingIds.filter((id) => read.has(id));
+
+            const waiting = new WaitingWorkRepository(dataSource);
+            const mostFree = await waiting.mostFreeSlots(servingIds);
+            expect(mostFree).toBe(Math.max(0, ...withRoom.map((snapshot) => snapshot.maxConcurrent - snapshot.load)));
+            expect(await waiting.conversationsFor(servingIds, mostFree)).toEqual(expected);
+          } finally {
+            await client.query('ROLLBACK');
+            client.release();
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });

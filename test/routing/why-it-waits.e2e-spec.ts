@@ -1,4 +1,5 @@
 import {
+  auth,
   conversationDetail,
   languageAllocator,
   passengerMessage,
@@ -76,5 +77,21 @@ describe('why a conversation waits', () => {
     const assigned = await waitForAssignment(scenario.t, second.conversationId, { agentId: agent.id });
     expect(assigned.waiting).toBeNull();
     expect(assigned.decisions.map((decision) => decision.chosenAgentId)).toEqual([agent.id]);
+  });
+
+  it('does not count an agent the conversation excludes among those who fit', async () => {
+    const language = nextLanguage();
+    const busy = await scenario.staff({ languages: [{ code: language, level: 5 }], maxConcurrent: 1 });
+    const first = await passengerMessage(scenario.t, { language });
+    await waitForAssignment(scenario.t, first.conversationId, { agentId: busy.id });
+    const transferring = await scenario.staff({ languages: [{ code: language, level: 5 }], maxConcurrent: 1 });
+    const second = await passengerMessage(scenario.t, { language });
+    await waitForAssignment(scenario.t, second.conversationId, { agentId: transferring.id });
+
+    // Transferred away: the agent who transferred it has room again but may not take it back.
+    await scenario.t.http().post(`/api/v1/conversations/${second.conversationId}/transfer`).set(auth(transferring.token)).send({}).expect(200);
+    await waitFor(async () =>
+      expect((await conversationDetail(scenario.t, second.conversationId)).waiting?.reason).toMatch(/^waiting: 1 agent\(s\) on duty fit, none with room; /),
+    );
   });
 });

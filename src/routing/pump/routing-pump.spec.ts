@@ -1,7 +1,7 @@
 import { CapacityService } from '../capacity.service';
 import { PumpBatch, RoutingService } from '../routing.service';
 import { RoutingDemand } from './routing-demand';
-import { PUMP_BATCH, RoutingPump } from './routing-pump';
+import { PUMP_BATCH, PUMP_BATCH_MAX, RoutingPump } from './routing-pump';
 
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -29,7 +29,7 @@ function pumpWith(answers: (PumpBatch | Error)[]) {
   const demand = new RoutingDemand();
   const routing = new ScriptedRouting(answers);
   const served: string[] = [];
-  const capacity = { serveAgent: async (agentId: string) => served.push(agentId) };
+  const capacity = { serveAgents: async (agentIds: string[]) => served.push(...agentIds) };
   const pump = new RoutingPump(demand, routing as unknown as RoutingService, capacity as unknown as CapacityService);
   pump.onModuleInit();
   return { demand, routing, served, pump };
@@ -48,13 +48,38 @@ async function until(done: () => boolean): Promise<void> {
 const idle = (demand: RoutingDemand, routing: ScriptedRouting) => until(() => !demand.pending && routing.inTurn === 0);
 
 describe('RoutingPump', () => {
-  it('takes turns while a full scan says the queue may hold more, then stops', async () => {
+  it('takes turns while a full scan says the queue may hold more, each scan twice the last up to a bound, then stops', async () => {
     const full = { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: true };
-    const { demand, routing, pump } = pumpWith([full, full, { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: false }]);
+    const notFull = { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: false };
+    const { demand, routing, pump } = pumpWith([...Array(5).fill(full), notFull]);
     demand.queueGrew();
     await idle(demand, routing);
     await pump.onModuleDestroy();
-    expect(routing.turns).toEqual(Array(3).fill({ named: [], scanLimit: PUMP_BATCH }));
+    const limits = [PUMP_BATCH, PUMP_BATCH * 2, PUMP_BATCH * 4, PUMP_BATCH_MAX, PUMP_BATCH_MAX, PUMP_BATCH_MAX];
+    expect(routing.turns).toEqual(limits.map((scanLimit) => ({ named: [], scanLimit })));
+  });
+
+  it('goes back to the smallest scan once a scan is not full', async () => {
+    const full = { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: true };
+    const notFull = { lostRaces: [], lockedElsewhere: [], queueMayHoldMore: false };
+    const { demand, routing, pump } = pumpWith([full, notFull]);
+    demand.queueGrew();
+    await idle(demand, routing);
+    demand.queueGrew();
+    await idle(demand, routing);
+    await pump.onModuleDestroy();
+    expect(routing.turns.map((turn) => turn.scanLimit)).toEqual([PUMP_BATCH, PUMP_BATCH * 2, PUMP_BATCH]);
+  });
+
+  it('takes twice as many by name after a turn that took all it could, and goes back once one did not', async () => {
+    const { demand, routing, pump } = pumpWith([]);
+    const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `c${from + i}`);
+    demand.decide(ids(0, PUMP_BATCH * 2 + 20));
+    await idle(demand, routing);
+    demand.decide(ids(1000, PUMP_BATCH + 10));
+    await idle(demand, routing);
+    await pump.onModuleDestroy();
+    expect(routing.turns.map((turn) => turn.named.length)).toEqual([PUMP_BATCH, PUMP_BATCH + 20, PUMP_BATCH, 10]);
   });
 
   it('decides again by name the conversations whose agents were taken meanwhile', async () => {

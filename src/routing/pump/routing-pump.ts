@@ -4,10 +4,18 @@ import { RoutingService } from '../routing.service';
 import { RoutingDemand } from './routing-demand';
 
 /**
- * The most conversations a pump turn takes from the queue (and, apart, by name): enough to share a lock statement and a
- * commit between many decisions in a burst, few enough that the agents it claims are not held long.
+ * The conversations a pump turn takes by name and from the queue, each, while it keeps up: enough to share a lock
+ * statement and a commit between many decisions, few enough that the agents it claims are not held long.
  */
 export const PUMP_BATCH = 50;
+
+/**
+ * The most a turn takes, each, while it falls behind. Under a burst every statement of a turn waits for an event loop
+ * crowded by intake, so the pump keeps pace only by deciding more per turn: a turn that took all it could (more was
+ * asked for by name, or the scan was full) doubles the next one up to this; the first that did not goes back to
+ * PUMP_BATCH.
+ */
+export const PUMP_BATCH_MAX = 400;
 
 /** A failed turn (Postgres unreachable) is tried again after this pause rather than in a busy loop. */
 const RETRY_AFTER_FAILURE_MS = 1000;
@@ -30,6 +38,7 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly lockedElsewhereTimers = new Set<NodeJS.Timeout>();
+  private batchLimit = PUMP_BATCH;
 
   constructor(
     private readonly demand: RoutingDemand,
@@ -64,7 +73,7 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
   private async drain(): Promise<void> {
     while (!this.stopped && this.demand.pending) {
       const scan = this.demand.takeQueueScan();
-      const named = this.demand.takeConversations(PUMP_BATCH);
+      const named = this.demand.takeConversations(this.batchLimit);
       const agents = this.demand.takeAgents();
       try {
         await this.turn(scan, named, agents);
@@ -84,13 +93,15 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
 
   private async turn(scan: boolean, named: string[], agents: string[]): Promise<void> {
     if (scan || named.length > 0) {
-      const batch = await this.routing.routeBatch(named, scan ? PUMP_BATCH : 0);
+      const batch = await this.routing.routeBatch(named, scan ? this.batchLimit : 0);
       // A full scan may have left more behind it; a lost race leaves its conversation undecided.
       if (batch.queueMayHoldMore) this.demand.queueGrew();
+      const tookAll = batch.queueMayHoldMore || named.length >= this.batchLimit;
+      this.batchLimit = tookAll ? Math.min(this.batchLimit * 2, PUMP_BATCH_MAX) : PUMP_BATCH;
       this.demand.decide(batch.lostRaces);
       if (batch.lockedElsewhere.length > 0) this.askAgainSoon(batch.lockedElsewhere);
     }
-    for (const agentId of agents) await this.capacity.serveAgent(agentId);
+    if (agents.length > 0) await this.capacity.serveAgents(agents);
   }
 
   private askAgainSoon(conversationIds: string[]): void {
