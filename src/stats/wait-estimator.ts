@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RecentAssignmentCounts } from './recent-assignment-counts';
 import { estimateWaitSeconds } from './wait-estimate';
 import { WaitEstimatesRepository } from './wait-estimates.repository';
 
@@ -12,11 +13,15 @@ export interface ConversationWait {
 /** The estimated wait (surge-desk.md) of a queued conversation, or of one arriving now in a language. */
 @Injectable()
 export class WaitEstimator {
+  private readonly assignedCounts = new RecentAssignmentCounts();
+
   constructor(private readonly repository: WaitEstimatesRepository) {}
 
   async forConversation(conversationId: string): Promise<ConversationWait> {
-    const place = await this.repository.placeInQueue(conversationId);
+    const readAt = Date.now();
+    const place = await this.repository.placeInQueue(conversationId, this.assignedCounts.reusable(readAt));
     if (!place?.facts) return { queuePosition: null, estimatedWaitSeconds: place?.status === 'assigned' ? 0 : null };
+    if (!place.assignedCountGiven) this.assignedCounts.remember(place.language, place.facts.assignedRecently, readAt);
     return { queuePosition: place.position, estimatedWaitSeconds: estimateWaitSeconds({ ...place.facts, position: place.position }) };
   }
 
