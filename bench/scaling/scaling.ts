@@ -115,7 +115,7 @@ const SERVED_TOGETHER = 20;
 async function explainConversationsFor(ctx: Context): Promise<ScalingCell['conversationsFor']> {
   // A pump turn serves together the agents who gained room since the last one.
   const { rows } = await ctx.db.query<{ ids: string[]; free: number }>(
-    `SELECT array_agg(user_id) AS ids, max(max_concurrent - open_count)::int AS free
+    `SELECT array_agg(user_id) AS ids, sum(max_concurrent - open_count)::int AS free
        FROM (SELECT user_id, max_concurrent, open_count FROM agents
               WHERE presence = 'available' AND open_count < max_concurrent ORDER BY random() LIMIT ${SERVED_TOGETHER}) a`,
   );

@@ -24,17 +24,17 @@ export class CapacityService {
   ) {}
 
   /**
-   * The agents have room: the waiting conversations each can take, up to its free slots, are routed
-   * together, highest priority first, then oldest first, in one read and one decision however many
-   * agents gained room. Each still gets a full decision, so an even better placed agent may win it;
-   * the next round reads again for those still with room.
+   * The agents have room: the waiting conversations any of them can take, as many as their free slots
+   * together, are routed together, highest priority first, then oldest first, in one read and one
+   * decision however many agents gained room. Each still gets a full decision, so an even better
+   * placed agent may win it; the next round reads again for those still with room.
    */
   async serveAgents(agentIds: string[]): Promise<number> {
     let assigned = 0;
     for (let round = 0; round < SERVE_ROUNDS; round++) {
-      const mostFree = await this.waiting.mostFreeSlots(agentIds);
-      if (mostFree <= 0) break;
-      const outcomes = await this.routing.routeConversations(await this.waiting.conversationsFor(agentIds, mostFree));
+      const free = await this.waiting.freeSlots(agentIds);
+      if (free <= 0) break;
+      const outcomes = await this.routing.routeConversations(await this.waiting.conversationsFor(agentIds, free));
       const assignedThisRound = [...outcomes.values()].filter((outcome) => outcome.kind === 'assigned').length;
       assigned += assignedThisRound;
       if (assignedThisRound === 0) break;

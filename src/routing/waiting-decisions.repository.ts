@@ -41,42 +41,25 @@ export class WaitingDecisionsRepository {
                 req_agent_kinds = w.agent_kinds, next_escalation_at = w.next_escalation_at, awaiting_agent = true
            FROM waiting w
           WHERE c.id = w.conversation_id
-       ), recorded AS (
-         SELECT w.* FROM waiting w JOIN previous p ON p.id = w.conversation_id
-          WHERE NOT (p.awaiting_agent AND p.rule_id IS NOT DISTINCT FROM w.rule_id
-                     AND p.rule_version = w.rule_version AND p.escalation_step = w.escalation_step)
-       ), fitting AS MATERIALIZED (
-         -- The roster is counted once per set of requirements the recorded decisions share ...
-         SELECT w.languages, w.min_language_level, w.required_skills, w.agent_kinds, f.on_duty, f.on_roster
-           FROM (SELECT DISTINCT languages, min_language_level, required_skills, agent_kinds FROM recorded) w
-          CROSS JOIN LATERAL (
-                SELECT count(*) FILTER (WHERE ${AGENT_ON_DUTY}) AS on_duty, count(*) AS on_roster
-                  FROM agents a JOIN users u ON u.id = a.user_id
-                 WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(WAITING_REQUIREMENTS, { ignoreExclusions: true })}) f
-       ), counted AS (
-         -- ... less the agents each conversation excludes.
-         SELECT w.*, f.on_duty - x.on_duty AS on_duty, f.on_roster - x.on_roster AS on_roster
-           FROM recorded w
-           JOIN fitting f ON f.languages IS NOT DISTINCT FROM w.languages AND f.min_language_level = w.min_language_level
-                         AND f.required_skills = w.required_skills AND f.agent_kinds = w.agent_kinds
-          CROSS JOIN LATERAL (
-                SELECT count(*) FILTER (WHERE ${AGENT_ON_DUTY}) AS on_duty, count(*) AS on_roster
-                  FROM conversation_exclusions x JOIN agents a ON a.user_id = x.agent_id JOIN users u ON u.id = a.user_id
-                 WHERE x.conversation_id = w.conversation_id AND (x.expires_at IS NULL OR x.expires_at > now())
-                   AND ${AGENT_ON_ROSTER} AND ${agentFitsConversation(WAITING_REQUIREMENTS, { ignoreExclusions: true })}) x
        )
        INSERT INTO routing_decisions
          (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
           chosen_agent_id, reason, outcome)
-       SELECT conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, '[]'::jsonb, NULL,
-              CASE WHEN on_duty > 0 THEN format('waiting: %s agent(s) on duty fit, none with room', on_duty)
-                   WHEN on_roster > 0
-                     THEN format('waiting: %s agent(s) on the roster fit, none on duty (signed in, available, in a shift)', on_roster)
-                   ELSE 'waiting: no agent on the roster fits'
-              END || '; ' || described,
+       -- The roster is counted in the select list: only for the decisions recorded.
+       SELECT w.conversation_id, w.rule_id, w.rule_name, w.rule_version, w.escalation_step, w.strategy, w.requirements, '[]'::jsonb, NULL,
+              (SELECT CASE WHEN count(*) FILTER (WHERE ${AGENT_ON_DUTY}) > 0
+                             THEN format('waiting: %s agent(s) on duty fit, none with room', count(*) FILTER (WHERE ${AGENT_ON_DUTY}))
+                           WHEN count(*) > 0
+                             THEN format('waiting: %s agent(s) on the roster fit, none on duty (signed in, available, in a shift)', count(*))
+                           ELSE 'waiting: no agent on the roster fits'
+                      END
+                 FROM agents a JOIN users u ON u.id = a.user_id
+                WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(WAITING_REQUIREMENTS)}) || '; ' || w.described,
               'waiting'
-         FROM counted
-        ORDER BY ord`,
+         FROM waiting w JOIN previous p ON p.id = w.conversation_id
+        WHERE NOT (p.awaiting_agent AND p.rule_id IS NOT DISTINCT FROM w.rule_id
+                   AND p.rule_version = w.rule_version AND p.escalation_step = w.escalation_step)
+        ORDER BY w.ord`,
       [
         JSON.stringify(
           waiting.map(({ conversationId, rule, requirements, nextEscalationAt }, ord) => ({

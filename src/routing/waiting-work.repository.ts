@@ -10,39 +10,34 @@ import { AGENT_ON_DUTY, agentFitsConversation, STORED_REQUIREMENTS } from './can
 export class WaitingWorkRepository {
   constructor(@InjectDataSource(ROUTING_CONNECTION) private readonly dataSource: DataSource) {}
 
-  /** The most free slots any of the agents who may take work now has; 0 when none may (away, signed out, off shift, full). */
-  async mostFreeSlots(agentIds: string[]): Promise<number> {
-    const [{ most }]: { most: number }[] = await this.dataSource.query(
-      `SELECT coalesce(max(a.max_concurrent - a.open_count), 0)::int AS most
+  /** Free slots of those of the agents who may take work now, together; 0 when none may (away, signed out, off shift, full). */
+  async freeSlots(agentIds: string[]): Promise<number> {
+    const [{ free }]: { free: number }[] = await this.dataSource.query(
+      `SELECT coalesce(sum(a.max_concurrent - a.open_count), 0)::int AS free
          FROM agents a JOIN users u ON u.id = a.user_id
         WHERE a.user_id = ANY($1::uuid[]) AND a.open_count < a.max_concurrent AND ${AGENT_ON_DUTY}`,
       [agentIds],
     );
-    return most;
+    return free;
   }
 
   /**
-   * Conversations a decision left waiting for an agent (`awaiting_agent`) for these agents: for each
-   * of them on duty with room, the oldest of highest priority it may take, as many as its free slots,
-   * together in queue order. Each agent's read walks the waiting queue in order and stops after
-   * `mostFree` (mostFreeSlots, bound so that the plan knows it), as one agent's serving always did.
+   * Conversations a decision left waiting for an agent (`awaiting_agent`) that any of these agents
+   * may take now, highest priority first, then oldest: one walk of the waiting queue, each row checked
+   * against all of them. The limit is bound, not read in the same statement, so the plan stops there.
    */
-  async conversationsFor(agentIds: string[], mostFree: number): Promise<string[]> {
+  async conversationsFor(agentIds: string[], limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT w.id
-         FROM agents a JOIN users u ON u.id = a.user_id
-        CROSS JOIN LATERAL (
-              SELECT fits.*, row_number() OVER (ORDER BY fits.priority DESC, fits.received_at, fits.id) AS place
-                FROM (SELECT c.id, c.priority, c.received_at
-                        FROM conversations c
-                       WHERE c.status = 'queued' AND c.awaiting_agent AND ${agentFitsConversation(STORED_REQUIREMENTS)}
-                       ORDER BY c.priority DESC, c.received_at, c.id
-                       LIMIT $2) fits) w
-        WHERE a.user_id = ANY($1::uuid[]) AND a.open_count < a.max_concurrent AND ${AGENT_ON_DUTY}
-          AND w.place <= a.max_concurrent - a.open_count
-        GROUP BY w.id, w.priority, w.received_at
-        ORDER BY w.priority DESC, w.received_at, w.id`,
-      [agentIds, mostFree],
+      `SELECT c.id
+         FROM conversations c
+        WHERE c.status = 'queued' AND c.awaiting_agent
+          AND EXISTS (
+                SELECT 1 FROM agents a JOIN users u ON u.id = a.user_id
+                 WHERE a.user_id = ANY($1::uuid[]) AND a.open_count < a.max_concurrent AND ${AGENT_ON_DUTY}
+                   AND ${agentFitsConversation(STORED_REQUIREMENTS)})
+        ORDER BY c.priority DESC, c.received_at, c.id
+        LIMIT $2`,
+      [agentIds, limit],
     );
     return rows.map((row) => row.id);
   }

@@ -29,7 +29,10 @@ function pumpWith(answers: (PumpBatch | Error)[]) {
   const demand = new RoutingDemand();
   const routing = new ScriptedRouting(answers);
   const served: string[] = [];
-  const capacity = { serveAgents: async (agentIds: string[]) => served.push(...agentIds) };
+  const capacity = {
+    // Served before the routing's turns recorded so far are counted, to tell the order apart.
+    serveAgents: async (agentIds: string[]) => served.push(...agentIds.map((agentId) => `${agentId} after ${routing.turns.length} turn(s)`)),
+  };
   const pump = new RoutingPump(demand, routing as unknown as RoutingService, capacity as unknown as CapacityService);
   pump.onModuleInit();
   return { demand, routing, served, pump };
@@ -113,7 +116,7 @@ describe('RoutingPump', () => {
     }
   });
 
-  it('runs one turn at a time and gathers what is asked meanwhile into the next turn', async () => {
+  it('runs one turn at a time, serving agents before deciding, and gathers what is asked meanwhile into the next turn', async () => {
     const { demand, routing, served, pump } = pumpWith([]);
     demand.decide(['c1']);
     demand.decide(['c2']);
@@ -123,10 +126,10 @@ describe('RoutingPump', () => {
     await pump.onModuleDestroy();
     expect(routing.maxInTurn).toBe(1);
     expect(routing.turns).toEqual([{ named: ['c1', 'c2'], scanLimit: PUMP_BATCH }]);
-    expect(served).toEqual(['a1']);
+    expect(served).toEqual(['a1 after 0 turn(s)']);
   });
 
-  it('keeps what a failed turn was asked and tries again after a pause', async () => {
+  it('asks again for what a failed turn had not done and tries again after a pause', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate'] });
     try {
       const { demand, routing, served, pump } = pumpWith([new Error('connection refused')]);
@@ -134,7 +137,8 @@ describe('RoutingPump', () => {
       demand.serve('a1');
       await until(() => routing.turns.length === 1 && routing.inTurn === 0);
       expect(routing.turns).toHaveLength(1);
-      expect(served).toEqual([]);
+      // The agent was served before the decision failed.
+      expect(served).toEqual(['a1 after 0 turn(s)']);
       expect(demand.pending).toBe(true);
 
       jest.advanceTimersByTime(1000);
@@ -144,7 +148,7 @@ describe('RoutingPump', () => {
         { named: ['c1'], scanLimit: 0 },
         { named: ['c1'], scanLimit: 0 },
       ]);
-      expect(served).toEqual(['a1']);
+      expect(served).toEqual(['a1 after 0 turn(s)']);
     } finally {
       jest.useRealTimers();
     }

@@ -17,6 +17,13 @@ export const PUMP_BATCH = 50;
  */
 export const PUMP_BATCH_MAX = 400;
 
+/** What one turn of the pump does: serve the agents, then decide the named conversations and, when due, the oldest undecided ones. */
+interface Turn {
+  agents: string[];
+  scan: boolean;
+  named: string[];
+}
+
 /** A failed turn (Postgres unreachable) is tried again after this pause rather than in a busy loop. */
 const RETRY_AFTER_FAILURE_MS = 1000;
 
@@ -27,7 +34,7 @@ const RETRY_LOCKED_ELSEWHERE_MS = 50;
  * Decides routing in sets, off the request path, one turn at a time per process: each turn locks
  * the conversations asked for by name and the oldest undecided ones of the queue (SKIP LOCKED, so
  * the pumps of several processes share the queue without waiting on each other), decides them in
- * one transaction on the routing pool, then serves the agents who gained room. It runs while
+ * one transaction on the routing pool, after serving the agents who gained room. It runs while
  * RoutingDemand has anything for it and sleeps otherwise; the periodic reconcile asks again for
  * anything a lost request left behind.
  */
@@ -72,16 +79,19 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
 
   private async drain(): Promise<void> {
     while (!this.stopped && this.demand.pending) {
-      const scan = this.demand.takeQueueScan();
-      const named = this.demand.takeConversations(this.batchLimit);
-      const agents = this.demand.takeAgents();
+      const turn: Turn = {
+        agents: this.demand.takeAgents(),
+        scan: this.demand.takeQueueScan(),
+        named: this.demand.takeConversations(this.batchLimit),
+      };
       try {
-        await this.turn(scan, named, agents);
+        await this.take(turn);
       } catch (error) {
         this.logger.warn(`routing turn failed, tried again in ${RETRY_AFTER_FAILURE_MS} ms: ${(error as Error).message}`);
-        if (scan) this.demand.queueGrew();
-        this.demand.decide(named);
-        for (const agentId of agents) this.demand.serve(agentId);
+        // What the turn had not done yet is asked for again.
+        for (const agentId of turn.agents) this.demand.serve(agentId);
+        if (turn.scan) this.demand.queueGrew();
+        this.demand.decide(turn.named);
         this.retryTimer = setTimeout(() => {
           this.retryTimer = undefined;
           this.start();
@@ -91,7 +101,11 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async turn(scan: boolean, named: string[], agents: string[]): Promise<void> {
+  private async take(turn: Turn): Promise<void> {
+    // Room that was freed goes first to the conversations that waited for it, not to those that just arrived.
+    if (turn.agents.length > 0) await this.capacity.serveAgents(turn.agents);
+    turn.agents = [];
+    const { scan, named } = turn;
     if (scan || named.length > 0) {
       const batch = await this.routing.routeBatch(named, scan ? this.batchLimit : 0);
       // A full scan may have left more behind it; a lost race leaves its conversation undecided.
@@ -101,7 +115,6 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
       this.demand.decide(batch.lostRaces);
       if (batch.lockedElsewhere.length > 0) this.askAgainSoon(batch.lockedElsewhere);
     }
-    if (agents.length > 0) await this.capacity.serveAgents(agents);
   }
 
   private askAgainSoon(conversationIds: string[]): void {
