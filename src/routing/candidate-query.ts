@@ -11,13 +11,13 @@ export interface RequirementSources {
   agentKinds: string;
 }
 
-/** A batch of decisions that wait reads the requirements the engine just worked out from each of its rows `w`. */
-export const WAITING_REQUIREMENTS: RequirementSources = {
-  conversationId: 'w.conversation_id',
-  languages: 'w.languages',
-  minLanguageLevel: 'w.min_language_level',
-  requiredSkills: 'w.required_skills',
-  agentKinds: 'w.agent_kinds',
+/** A waiting decision binds the requirements the engine just worked out: $1 conversation id, $2..$5 requirements. */
+export const BOUND_REQUIREMENTS: RequirementSources = {
+  conversationId: '$1',
+  languages: '$2::text[]',
+  minLanguageLevel: '$3',
+  requiredSkills: '$4::jsonb',
+  agentKinds: '$5::text[]',
 };
 
 /** Serving an agent reads the requirements stored on each queued conversation `c`. */

@@ -231,7 +231,7 @@ export class RoutingService {
     return { requests, agents };
   }
 
-  /** Marks the decisions that found no agent with room as waiting, in one statement, and schedules their escalations. */
+  /** Marks the decisions that found no agent with room as waiting and schedules their escalations. */
   private async markWaiting(manager: EntityManager, effects: CommitEffects, waiting: Decision[]): Promise<Map<string, ClaimResult>> {
     const outcomes = new Map<string, ClaimResult>();
     const decisions = waiting.map(({ conversation, rule, version, requirements }) => {
@@ -240,7 +240,8 @@ export class RoutingService {
       outcomes.set(conversation.id, { kind: 'waiting', nextEscalationAt: escalationAt });
       return { conversationId: conversation.id, rule: { id: rule.id, name: rule.name, version }, requirements, nextEscalationAt: escalationAt };
     });
-    await this.waitingDecisions.markWaiting(manager, decisions);
+    // Sent at once: the statements are answered in order on the one connection, with no wait between them.
+    await Promise.all(decisions.map((decision) => this.waitingDecisions.markWaiting(manager, decision)));
     return outcomes;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { AGENT_ON_DUTY, AGENT_ON_ROSTER, agentFitsConversation, WAITING_REQUIREMENTS } from './candidate-query';
+import { AGENT_ON_DUTY, AGENT_ON_ROSTER, agentFitsConversation, BOUND_REQUIREMENTS } from './candidate-query';
 import { Requirements } from './engine/engine.types';
 import { describeRequirements } from './engine/requirements-description';
 
@@ -13,40 +13,32 @@ export interface WaitingDecision {
   nextEscalationAt: Date | null;
 }
 
-/** The decisions that leave conversations waiting for an agent. Every method runs inside the caller's transaction. */
+/** The decision that leaves a conversation waiting for an agent. Every method runs inside the caller's transaction. */
 @Injectable()
 export class WaitingDecisionsRepository {
   /**
-   * The decisions found no eligible agent with room: each conversation's requirements are stored and
-   * it is marked as waiting for an agent, so one who gains room finds it, all in one statement. A
-   * decision is recorded with why it waits (how many fitting agents are on duty or on the roster) when
-   * the conversation starts waiting or waits under another rule, version or step: deciding it again
-   * unchanged adds nothing.
+   * The decision found no eligible agent with room: its requirements are stored and the conversation
+   * is marked as waiting for an agent, so one who gains room finds it. The decision is recorded with
+   * why it waits (how many fitting agents are on duty or on the roster) when the conversation starts
+   * waiting or waits under another rule, version or step: deciding it again unchanged adds nothing.
    */
-  async markWaiting(manager: EntityManager, waiting: WaitingDecision[]): Promise<void> {
-    if (waiting.length === 0) return;
+  async markWaiting(manager: EntityManager, { conversationId, rule, requirements, nextEscalationAt }: WaitingDecision): Promise<void> {
     await preparedQuery(
       manager,
-      `WITH waiting AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(
-           ord int, conversation_id uuid, rule_id uuid, rule_name text, rule_version int, escalation_step int, strategy text,
-           requirements jsonb, described text, priority int, languages text[], min_language_level int, required_skills jsonb,
-           agent_kinds text[], next_escalation_at timestamptz)
-       ), previous AS (
-         SELECT c.id, c.awaiting_agent, c.rule_id, c.rule_version, c.escalation_step FROM conversations c JOIN waiting w ON w.conversation_id = c.id
+      `WITH previous AS (
+         SELECT awaiting_agent, rule_id, rule_version, escalation_step FROM conversations WHERE id = $1
        ), updated AS (
-         UPDATE conversations c
-            SET rule_id = w.rule_id, rule_version = w.rule_version, priority = w.priority, escalation_step = w.escalation_step,
-                req_languages = w.languages, req_min_language_level = w.min_language_level, req_skills = w.required_skills,
-                req_agent_kinds = w.agent_kinds, next_escalation_at = w.next_escalation_at, awaiting_agent = true
-           FROM waiting w
-          WHERE c.id = w.conversation_id
+         UPDATE conversations
+            SET rule_id = $6, rule_version = $7, priority = $8, escalation_step = $9, req_languages = $2,
+                req_min_language_level = $3, req_skills = $4, req_agent_kinds = $5, next_escalation_at = $10,
+                awaiting_agent = true
+          WHERE id = $1
        )
        INSERT INTO routing_decisions
          (conversation_id, rule_id, rule_name, rule_version, escalation_step, strategy, requirements, candidates,
           chosen_agent_id, reason, outcome)
-       -- The roster is counted in the select list: only for the decisions recorded.
-       SELECT w.conversation_id, w.rule_id, w.rule_name, w.rule_version, w.escalation_step, w.strategy, w.requirements, '[]'::jsonb, NULL,
+       -- The roster is counted in the select list: only when the decision is recorded.
+       SELECT $1, $6, $11, $7, $9, $12, $13, '[]'::jsonb, NULL,
               (SELECT CASE WHEN count(*) FILTER (WHERE ${AGENT_ON_DUTY}) > 0
                              THEN format('waiting: %s agent(s) on duty fit, none with room', count(*) FILTER (WHERE ${AGENT_ON_DUTY}))
                            WHEN count(*) > 0
@@ -54,32 +46,26 @@ export class WaitingDecisionsRepository {
                            ELSE 'waiting: no agent on the roster fits'
                       END
                  FROM agents a JOIN users u ON u.id = a.user_id
-                WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(WAITING_REQUIREMENTS)}) || '; ' || w.described,
+                WHERE ${AGENT_ON_ROSTER} AND ${agentFitsConversation(BOUND_REQUIREMENTS)}) || '; ' || $14,
               'waiting'
-         FROM waiting w JOIN previous p ON p.id = w.conversation_id
-        WHERE NOT (p.awaiting_agent AND p.rule_id IS NOT DISTINCT FROM w.rule_id
-                   AND p.rule_version = w.rule_version AND p.escalation_step = w.escalation_step)
-        ORDER BY w.ord`,
+         FROM previous
+        WHERE NOT (previous.awaiting_agent AND previous.rule_id IS NOT DISTINCT FROM $6::uuid
+                   AND previous.rule_version = $7 AND previous.escalation_step = $9)`,
       [
-        JSON.stringify(
-          waiting.map(({ conversationId, rule, requirements, nextEscalationAt }, ord) => ({
-            ord,
-            conversation_id: conversationId,
-            rule_id: rule.id,
-            rule_name: rule.name,
-            rule_version: rule.version,
-            escalation_step: requirements.escalationStep,
-            strategy: requirements.strategy,
-            requirements,
-            described: describeRequirements(requirements),
-            priority: requirements.priority,
-            languages: requirements.languages,
-            min_language_level: requirements.minLanguageLevel,
-            required_skills: requirements.requiredSkills,
-            agent_kinds: requirements.agentKinds,
-            next_escalation_at: nextEscalationAt,
-          })),
-        ),
+        conversationId,
+        requirements.languages,
+        requirements.minLanguageLevel,
+        JSON.stringify(requirements.requiredSkills),
+        requirements.agentKinds,
+        rule.id,
+        rule.version,
+        requirements.priority,
+        requirements.escalationStep,
+        nextEscalationAt,
+        rule.name,
+        requirements.strategy,
+        JSON.stringify(requirements),
+        describeRequirements(requirements),
       ],
     );
   }
