@@ -109,11 +109,8 @@ export class RoutingService {
    */
   async routeBatch(named: string[], scanLimit: number): Promise<PumpBatch> {
     const { results, scanned, lockedElsewhere } = await this.transactions.run(async (manager, effects) => {
-      // Sent together, answered in order on the one connection: the scan need not wait for the named ones' answer.
-      const [conversations, scanned] = await Promise.all([
-        this.assignments.lockQueuedConversations(manager, named),
-        scanLimit > 0 ? this.assignments.lockUndecidedConversations(manager, scanLimit) : [],
-      ]);
+      const conversations = await this.assignments.lockQueuedConversations(manager, named);
+      const scanned = scanLimit > 0 ? await this.assignments.lockUndecidedConversations(manager, scanLimit) : [];
       const locked = new Set(conversations.map((conversation) => conversation.id));
       // SKIP LOCKED passed over them: whoever holds them does not decide them, so they are asked for again.
       const skipped = named.filter((id) => !locked.has(id));
@@ -147,14 +144,9 @@ export class RoutingService {
       if (claim.kind === 'assign') planned.set(decisions[index].conversation.id, plannedAssignment(decisions[index], claim, now));
       if (claim.kind === 'waiting') waiting.push(decisions[index]);
     });
-    // Both statements are sent at once. The claim comes last: the agents it locks are held only until the commit, not
-    // while resolves wait on them.
-    const [waited, claimedRows] = await Promise.all([
-      this.markWaiting(manager, effects, waiting),
-      this.assignments.claimAgents(manager, [...planned.values()]),
-    ]);
-    for (const [conversationId, outcome] of waited) results.set(conversationId, outcome);
-    const claimed = new Map(claimedRows.map((assignment) => [assignment.conversationId, assignment]));
+    for (const [conversationId, outcome] of await this.markWaiting(manager, effects, waiting)) results.set(conversationId, outcome);
+    // The claim comes last: the agents it locks are held only until the commit, not while resolves wait on them.
+    const claimed = new Map((await this.assignments.claimAgents(manager, [...planned.values()])).map((assignment) => [assignment.conversationId, assignment]));
 
     const lastClaimedInTurn = new Map<string | null, string>();
     for (const [index, claim] of plan.entries()) {
@@ -240,8 +232,7 @@ export class RoutingService {
       outcomes.set(conversation.id, { kind: 'waiting', nextEscalationAt: escalationAt });
       return { conversationId: conversation.id, rule: { id: rule.id, name: rule.name, version }, requirements, nextEscalationAt: escalationAt };
     });
-    // Sent at once: the statements are answered in order on the one connection, with no wait between them.
-    await Promise.all(decisions.map((decision) => this.waitingDecisions.markWaiting(manager, decision)));
+    for (const decision of decisions) await this.waitingDecisions.markWaiting(manager, decision);
     return outcomes;
   }
 }
