@@ -3,6 +3,7 @@ import { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentRepository } from '../../src/routing/assignment.repository';
 import { CandidatePoolsRepository } from '../../src/routing/candidate-pools.repository';
+import { requirementsFixture } from '../../src/routing/engine/requirements.fixture';
 import { WaitingWorkRepository } from '../../src/routing/waiting-work.repository';
 import {
   AgentSnapshot,
@@ -157,17 +158,7 @@ async function arrange(client: PoolClient, agents: GeneratedAgent[]): Promise<{ 
 }
 
 /** No requirement an agent can miss: the engine then accepts exactly the agents on duty with room. */
-const ANYONE: Requirements = {
-  languages: null,
-  minLanguageLevel: 1,
-  requiredSkills: [],
-  agentKinds: ['staff', 'volunteer'],
-  priority: 5,
-  strategy: 'least_loaded',
-  escalationStep: 0,
-  nextStepAfterSeconds: null,
-  reassignAfterSeconds: null,
-};
+const ANYONE: Requirements = requirementsFixture({ languages: null });
 
 /** The agent signed in, available and, as a volunteer, inside a shift of an active surge. */
 const onDuty = (agent: GeneratedAgent): GeneratedAgent => ({ ...agent, status: 'active', presence: 'available', surgeIncident: true, shift: [-60, 60] });
