@@ -110,11 +110,11 @@ export class RoutingService {
   async routeBatch(named: string[], scanLimit: number): Promise<PumpBatch> {
     const { results, scanned, lockedElsewhere } = await this.transactions.run(async (manager, effects) => {
       const conversations = await this.assignments.lockQueuedConversations(manager, named);
-      const scanned = scanLimit > 0 ? await this.assignments.lockUndecidedConversations(manager, scanLimit) : [];
       const locked = new Set(conversations.map((conversation) => conversation.id));
       // SKIP LOCKED passed over them: whoever holds them does not decide them, so they are asked for again.
       const skipped = named.filter((id) => !locked.has(id));
       const lockedElsewhere = skipped.length > 0 ? await this.assignments.stillQueued(manager, skipped) : [];
+      const scanned = scanLimit > 0 ? await this.assignments.lockUndecidedConversations(manager, scanLimit) : [];
       // Locks of one's own transaction are not skipped: a named conversation may come back from the scan.
       conversations.push(...scanned.filter((conversation) => !locked.has(conversation.id)));
       return { results: await this.decideEach(manager, effects, conversations), scanned: scanned.length, lockedElsewhere };
@@ -226,13 +226,17 @@ export class RoutingService {
   /** Marks the decisions that found no agent with room as waiting and schedules their escalations. */
   private async markWaiting(manager: EntityManager, effects: CommitEffects, waiting: Decision[]): Promise<Map<string, ClaimResult>> {
     const outcomes = new Map<string, ClaimResult>();
-    const decisions = waiting.map(({ conversation, rule, version, requirements }) => {
+    for (const { conversation, rule, version, requirements } of waiting) {
       const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
+      await this.waitingDecisions.markWaiting(manager, {
+        conversationId: conversation.id,
+        rule: { id: rule.id, name: rule.name, version },
+        requirements,
+        nextEscalationAt: escalationAt,
+      });
       if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversation.id, escalationAt));
       outcomes.set(conversation.id, { kind: 'waiting', nextEscalationAt: escalationAt });
-      return { conversationId: conversation.id, rule: { id: rule.id, name: rule.name, version }, requirements, nextEscalationAt: escalationAt };
-    });
-    for (const decision of decisions) await this.waitingDecisions.markWaiting(manager, decision);
+    }
     return outcomes;
   }
 }

@@ -104,6 +104,7 @@ export class RoutingPump implements OnModuleInit, OnModuleDestroy {
   private async take(turn: Turn): Promise<void> {
     // Room that was freed goes first to the conversations that waited for it, not to those that just arrived.
     if (turn.agents.length > 0) await this.capacity.serveAgents(turn.agents);
+    // Served: should the rest of the turn fail, they are not asked for again.
     turn.agents = [];
     const { scan, named } = turn;
     if (scan || named.length > 0) {
