@@ -11,23 +11,19 @@ export interface RequirementSources {
   agentKinds: string;
 }
 
-/** A waiting decision binds the requirements the engine just worked out: $1 conversation id, $2..$5 requirements. */
-export const BOUND_REQUIREMENTS: RequirementSources = {
-  conversationId: '$1',
-  languages: '$2::text[]',
-  minLanguageLevel: '$3',
-  requiredSkills: '$4::jsonb',
-  agentKinds: '$5::text[]',
-};
+/** The requirements stored on a row under `alias` (a conversation, or a set of requirements with no id). */
+export function storedRequirementsOf(alias: string): RequirementSources {
+  return {
+    conversationId: `${alias}.id`,
+    languages: `${alias}.req_languages`,
+    minLanguageLevel: `${alias}.req_min_language_level`,
+    requiredSkills: `${alias}.req_skills`,
+    agentKinds: `${alias}.req_agent_kinds`,
+  };
+}
 
 /** Serving an agent reads the requirements stored on each queued conversation `c`. */
-export const STORED_REQUIREMENTS: RequirementSources = {
-  conversationId: 'c.id',
-  languages: 'c.req_languages',
-  minLanguageLevel: 'c.req_min_language_level',
-  requiredSkills: 'c.req_skills',
-  agentKinds: 'c.req_agent_kinds',
-};
+export const STORED_REQUIREMENTS = storedRequirementsOf('c');
 
 /**
  * Agent `a` fits the conversation (routing.md eligibility 3 to 5 and 7): kind, a language at the

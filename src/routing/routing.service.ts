@@ -22,7 +22,7 @@ import {
 } from './engine';
 import { RoutingDemand } from './pump/routing-demand';
 import { RoutingScheduler } from './routing-scheduler';
-import { WaitingDecisionsRepository } from './waiting-decisions.repository';
+import { WaitingDecision, WaitingDecisionsRepository } from './waiting-decisions.repository';
 import { RoutingRulesService, Ruleset } from './rules/routing-rules.service';
 
 export type RoutingOutcome =
@@ -226,10 +226,12 @@ export class RoutingService {
   /** Marks the decisions that found no agent with room as waiting and schedules their escalations. */
   private async markWaiting(manager: EntityManager, effects: CommitEffects, waiting: Decision[]): Promise<Map<string, ClaimResult>> {
     const outcomes = new Map<string, ClaimResult>();
+    const decisions: WaitingDecision[] = [];
     for (const { conversation, rule, version, requirements } of waiting) {
       const escalationAt = nextEscalationAt(requirements, conversation.receivedAt);
-      await this.waitingDecisions.markWaiting(manager, {
+      decisions.push({
         conversationId: conversation.id,
+        excludedAgentIds: conversation.excludedAgentIds,
         rule: { id: rule.id, name: rule.name, version },
         requirements,
         nextEscalationAt: escalationAt,
@@ -237,6 +239,7 @@ export class RoutingService {
       if (escalationAt) effects.add('schedule escalation', () => this.scheduler.scheduleEscalation(conversation.id, escalationAt));
       outcomes.set(conversation.id, { kind: 'waiting', nextEscalationAt: escalationAt });
     }
+    await this.waitingDecisions.markWaiting(manager, decisions);
     return outcomes;
   }
 }

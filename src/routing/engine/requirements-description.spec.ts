@@ -1,4 +1,4 @@
-import { describeRequirements } from './requirements-description';
+import { describeRequirements, waitingReason } from './requirements-description';
 import { requirementsFixture } from './requirements.fixture';
 
 describe('describeRequirements', () => {
@@ -22,5 +22,17 @@ describe('describeRequirements', () => {
 
   it('says any language for a conversation whose language is undetermined', () => {
     expect(describeRequirements(requirementsFixture({ languages: null }))).toContain('speaking any language');
+  });
+});
+
+describe('waitingReason', () => {
+  const requirements = requirementsFixture({ languages: ['sv'], minLanguageLevel: 2, agentKinds: ['staff'] });
+
+  it.each([
+    [{ onDuty: 2, onRoster: 5 }, 'waiting: 2 agent(s) on duty fit, none with room; needs a staff agent speaking sv at level ≥ 2'],
+    [{ onDuty: 0, onRoster: 3 }, 'waiting: 3 agent(s) on the roster fit, none on duty (signed in, available, in a shift); needs a staff agent speaking sv at level ≥ 2'],
+    [{ onDuty: 0, onRoster: 0 }, 'waiting: no agent on the roster fits; needs a staff agent speaking sv at level ≥ 2'],
+  ])('with %o fitting agents', (fitting, reason) => {
+    expect(waitingReason(fitting, requirements)).toBe(reason);
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../../database/returning';
-import { AGENT_ON_ROSTER, agentFitsConversation, STORED_REQUIREMENTS } from '../candidate-query';
+import { AGENT_ON_ROSTER, agentFitsConversation, STORED_REQUIREMENTS, storedRequirementsOf } from '../candidate-query';
 import { RosterGap } from './unroutable-reason';
 
 export interface StuckConversation extends RosterGap {
@@ -26,35 +26,49 @@ const SPEAKS = (agent: string) => `
      SELECT 1 FROM agent_languages l
       WHERE l.agent_id = ${agent} AND l.code = ANY(s.req_languages) AND l.level >= s.req_min_language_level))`;
 
+/** The columns a set of stored requirements is compared on. */
+const SAME_REQUIREMENTS = (x: string, y: string) => `
+  ${x}.req_languages IS NOT DISTINCT FROM ${y}.req_languages AND ${x}.req_min_language_level = ${y}.req_min_language_level
+  AND ${x}.req_skills = ${y}.req_skills AND ${x}.req_agent_kinds = ${y}.req_agent_kinds`;
+
 /**
  * Queued conversations waiting for an agent (their requirements are stored by the decision that
  * found nobody) that no agent on the roster fits, whatever its presence or load, with what is
- * missing. Walks the awaiting-agent partial index; the roster is read once.
+ * missing. A burst leaves thousands waiting under a few sets of requirements, so the roster is
+ * judged once per set: a set nobody fits leaves all its conversations stuck; a set someone fits
+ * leaves stuck only a conversation that excludes each agent who fits it.
  */
 const STUCK_SQL = `
   WITH ${ROSTER},
-  stuck AS (
+  waiting AS MATERIALIZED (
     SELECT c.id, c.req_languages, c.req_min_language_level, c.req_skills, c.req_agent_kinds
       FROM conversations c
      WHERE c.status = 'queued' AND c.awaiting_agent
-       AND NOT EXISTS (SELECT 1 FROM roster a WHERE ${agentFitsConversation(STORED_REQUIREMENTS)})
+  ),
+  unfit AS MATERIALIZED (
+    SELECT s.*,
+           EXISTS (SELECT 1 FROM roster a WHERE a.kind = ANY(s.req_agent_kinds)) AS "kindOnRoster",
+           EXISTS (SELECT 1 FROM roster a WHERE a.kind = ANY(s.req_agent_kinds) AND ${SPEAKS('a.user_id')}) AS "speakerOnRoster",
+           (SELECT r.skill
+              FROM jsonb_array_elements(s.req_skills) WITH ORDINALITY AS r(skill, position)
+             WHERE NOT EXISTS (
+                     SELECT 1 FROM roster a JOIN agent_skills k ON k.agent_id = a.user_id
+                      WHERE a.kind = ANY(s.req_agent_kinds) AND k.name = r.skill->>'name'
+                        AND k.level >= (r.skill->>'minLevel')::int AND ${SPEAKS('a.user_id')})
+             ORDER BY r.position LIMIT 1) AS "missingSkill"
+      FROM (SELECT DISTINCT req_languages, req_min_language_level, req_skills, req_agent_kinds FROM waiting) s
+     WHERE NOT EXISTS (SELECT 1 FROM roster a WHERE ${agentFitsConversation(storedRequirementsOf('s'), { ignoreExclusions: true })})
   )
-  SELECT s.id AS "conversationId", s.req_languages AS languages, s.req_min_language_level AS "minLanguageLevel",
-         s.req_agent_kinds AS "agentKinds",
-         EXISTS (SELECT 1 FROM roster a WHERE a.kind = ANY(s.req_agent_kinds)) AS "kindOnRoster",
-         EXISTS (SELECT 1 FROM roster a WHERE a.kind = ANY(s.req_agent_kinds) AND ${SPEAKS('a.user_id')}) AS "speakerOnRoster",
-         (SELECT r.skill
-            FROM jsonb_array_elements(s.req_skills) WITH ORDINALITY AS r(skill, position)
-           WHERE NOT EXISTS (
-                   SELECT 1 FROM roster a JOIN agent_skills k ON k.agent_id = a.user_id
-                    WHERE a.kind = ANY(s.req_agent_kinds) AND k.name = r.skill->>'name'
-                      AND k.level >= (r.skill->>'minLevel')::int AND ${SPEAKS('a.user_id')})
-           ORDER BY r.position LIMIT 1) AS "missingSkill",
-         EXISTS (
-           SELECT 1 FROM roster a
-            WHERE ${agentFitsConversation({ ...STORED_REQUIREMENTS, conversationId: 's.id', languages: 's.req_languages', minLanguageLevel: 's.req_min_language_level', requiredSkills: 's.req_skills', agentKinds: 's.req_agent_kinds' }, { ignoreExclusions: true })}
-         ) AS "onlyExcludedFit"
-    FROM stuck s`;
+  SELECT w.id AS "conversationId", w.req_languages AS languages, w.req_min_language_level AS "minLanguageLevel",
+         w.req_agent_kinds AS "agentKinds", u."kindOnRoster", u."speakerOnRoster", u."missingSkill", false AS "onlyExcludedFit"
+    FROM waiting w JOIN unfit u ON ${SAME_REQUIREMENTS('u', 'w')}
+  UNION ALL
+  -- Someone on the roster meets every requirement, so only the conversation's exclusions can stand in the way.
+  SELECT w.id, w.req_languages, w.req_min_language_level, w.req_agent_kinds, true, true, NULL, true
+    FROM waiting w
+   WHERE NOT EXISTS (SELECT 1 FROM unfit u WHERE ${SAME_REQUIREMENTS('u', 'w')})
+     AND EXISTS (SELECT 1 FROM conversation_exclusions x WHERE x.conversation_id = w.id AND (x.expires_at IS NULL OR x.expires_at > now()))
+     AND NOT EXISTS (SELECT 1 FROM roster a WHERE ${agentFitsConversation(storedRequirementsOf('w'))})`;
 
 @Injectable()
 export class UnroutableWorkRepository {
