@@ -14,6 +14,8 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 2): DataS
     synchronize: false,
     // Idle connections stay open: a new one starts a backend whose caches are cold and whose
     // prepared statements are gone, and the bench measured each rise in traffic paying for that.
-    extra: { max: poolSize, idleTimeoutMillis: 0 },
+    // JIT off: its planner cost threshold is crossed by roster subqueries that run in about a
+    // millisecond, and compiling them took 45-50 ms each (auto_explain, docs/benchmarks.md).
+    extra: { max: poolSize, idleTimeoutMillis: 0, options: '-c jit=off' },
   };
 }
