@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useEventStream } from '../api/event-stream';
-import { queryClient } from '../api/query-client';
+import { queryClient, readAgain } from '../api/query-client';
 import { ME_KEY, MY_CONVERSATIONS_KEY } from './queries';
 import { applyWorkEvent, type Conversation, type WorkEvent } from './work-list';
 
@@ -18,13 +18,14 @@ export function WorkStream({ agentId, children }: { agentId: string; children: R
   const connected = useEventStream(
     STREAM_URL,
     {
-      onReady: () => void queryClient.invalidateQueries({ queryKey: MY_CONVERSATIONS_KEY }),
+      onReady: () => void readAgain({ queryKey: MY_CONVERSATIONS_KEY }),
       onMessage: (data) => {
         const event = JSON.parse(data) as WorkEvent;
-        const list = queryClient.getQueryData<Conversation[]>(MY_CONVERSATIONS_KEY) ?? [];
-        const update = applyWorkEvent(list, event, agentId);
+        const list = queryClient.getQueryData<Conversation[]>(MY_CONVERSATIONS_KEY);
+        // Not read yet: the read that answers may predate the event, so it is read again.
+        const update = list ? applyWorkEvent(list, event, agentId) : { list, refetch: true };
         if (update.list !== list) queryClient.setQueryData(MY_CONVERSATIONS_KEY, update.list);
-        if (update.refetch) void queryClient.invalidateQueries({ queryKey: MY_CONVERSATIONS_KEY });
+        if (update.refetch) void readAgain({ queryKey: MY_CONVERSATIONS_KEY });
         void queryClient.invalidateQueries({ queryKey: ME_KEY, exact: true });
       },
     },

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useEventStream } from '../api/event-stream';
-import { queryClient } from '../api/query-client';
+import { queryClient, readAgain } from '../api/query-client';
 import { t } from '../i18n';
 import { formatDateTime } from '../shared/time';
 import { BackToConsole } from '../shared/ui/BackToConsole';
@@ -23,7 +23,7 @@ export function EventFeedPage() {
   });
   const connected = useEventStream(STREAM_URL, {
     // A (re)connection reads the list again: what happened while disconnected is in it.
-    onReady: () => void queryClient.invalidateQueries({ queryKey: ['events'] }),
+    onReady: () => void readAgain({ queryKey: ['events'] }),
     onMessage: (data) => {
       const event = JSON.parse(data) as AuditEvent;
       for (const shown of [null, event.type] as const) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useEventStream } from '../api/event-stream';
-import { queryClient } from '../api/query-client';
+import { readAgain } from '../api/query-client';
 import { t } from '../i18n';
 import { languageLabel } from '../shared/languages';
 import { formatDuration, secondsBetween } from '../shared/time';
@@ -19,12 +19,12 @@ const MIN_REFRESH_GAP_MS = 1000;
 function useLiveRefresh(): boolean {
   const scheduler = useRef<RefreshScheduler | null>(null);
   useEffect(() => {
-    const current = new RefreshScheduler(() => void queryClient.invalidateQueries({ queryKey: LIVE_KEY }), MIN_REFRESH_GAP_MS, LIVE_FIGURES_TTL_MS + 500);
+    const current = new RefreshScheduler(() => void readAgain({ queryKey: LIVE_KEY }), MIN_REFRESH_GAP_MS, LIVE_FIGURES_TTL_MS + 500);
     scheduler.current = current;
     return () => current.stop();
   }, []);
   return useEventStream(EVENTS_URL, {
-    onReady: () => void queryClient.invalidateQueries({ queryKey: LIVE_KEY }),
+    onReady: () => void readAgain({ queryKey: LIVE_KEY }),
     onMessage: () => scheduler.current?.eventArrived(),
   });
 }
