@@ -27,7 +27,10 @@ export function EventFeedPage() {
     onMessage: (data) => {
       const event = JSON.parse(data) as AuditEvent;
       for (const shown of [null, event.type] as const) {
-        queryClient.setQueryData<readonly AuditEvent[]>(eventsKey(shown), (list) => (list ? mergeEvent(list, event, shown) : list));
+        const queryKey = eventsKey(shown);
+        // Not read yet: the read in flight may predate the event, so it is read again.
+        if (queryClient.getQueryData(queryKey) === undefined) void readAgain({ queryKey, exact: true });
+        else queryClient.setQueryData<readonly AuditEvent[]>(queryKey, (list) => list && mergeEvent(list, event, shown));
       }
     },
   });
