@@ -1,13 +1,11 @@
 import fc from 'fast-check';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AssignmentRepository } from '../../src/routing/assignment.repository';
 import { CandidatePoolsRepository } from '../../src/routing/candidate-pools.repository';
 import { requirementsFixture } from '../../src/routing/engine/requirements.fixture';
 import { WaitingWorkRepository } from '../../src/routing/waiting-work.repository';
 import { evaluateEligibility, rankCandidates, Requirements, toRankedCandidate } from '../../src/routing/engine';
-import { provisionTestEnvironment, TestEnvironment } from '../support/test-app';
-import { agentArb, arrange, arrangeWaiting, onDuty, requirementsArb, snapshotOf, transactionManager } from './random-roster';
+import { agentArb, arrange, arrangeWaiting, onDuty, requirementsArb, snapshotOf, transactionManager, useRolledBackTransactions } from './random-roster';
 
 /**
  * One definition of eligibility: the candidates the claim reads (SQL: the pool read, less the
@@ -25,27 +23,14 @@ const HEAD = 3;
 const ANYONE: Requirements = requirementsFixture({ languages: null });
 
 describe('the candidate query and the engine agree on eligibility', () => {
-  let environment: TestEnvironment;
-  let pool: Pool;
+  const inRolledBackTransaction = useRolledBackTransactions();
   const assignments = new AssignmentRepository();
   const candidatePools = new CandidatePoolsRepository();
-
-  beforeAll(async () => {
-    environment = await provisionTestEnvironment();
-    pool = new Pool({ connectionString: environment.env.DATABASE_URL, max: 1 });
-  });
-
-  afterAll(async () => {
-    await pool.end();
-    await environment.dispose();
-  });
 
   it(`for random rosters and requirements, in the same order (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(agentArb, { minLength: 1, maxLength: 8 }), requirementsArb, async (agents, requirements) => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
+        await inRolledBackTransaction(async (client) => {
           const { conversationId, ids } = await arrange(client, agents);
           const manager = transactionManager(client);
           const [locked] = await assignments.lockQueuedConversations(manager, [conversationId]);
@@ -63,10 +48,7 @@ describe('the candidate query and the engine agree on eligibility', () => {
           const head = rankCandidates(requirements.strategy, eligibleApartFromExclusions.map(toRankedCandidate)).ordered.slice(0, HEAD);
           expect(new Set(pools[1].agentIds)).toEqual(new Set(head.map((c) => c.agentId)));
           expect(pools[1].complete).toBe(eligibleApartFromExclusions.length < HEAD);
-        } finally {
-          await client.query('ROLLBACK');
-          client.release();
-        }
+        });
       }),
       { numRuns: RUNS },
     );
@@ -79,9 +61,7 @@ describe('the candidate query and the engine agree on eligibility', () => {
         fc.array(fc.record({ agent: fc.oneof(agentArb, agentArb.map(onDuty)), serving: fc.boolean() }), { minLength: 1, maxLength: 8 }),
         fc.array(requirementsArb, { minLength: 1, maxLength: 6 }),
         async (roster, stored) => {
-          const client = await pool.connect();
-          try {
-            await client.query('BEGIN');
+          await inRolledBackTransaction(async (client) => {
             const agents = roster.map(({ agent }) => agent);
             const { conversationId, ids } = await arrange(client, agents);
             const waitingIds = await arrangeWaiting(client, conversationId, stored);
@@ -101,10 +81,7 @@ describe('the candidate query and the engine agree on eligibility', () => {
             const free = await waiting.freeSlots(servingIds);
             expect(free).toBe(freeSlots);
             expect(await waiting.conversationsFor(servingIds, free)).toEqual(expected);
-          } finally {
-            await client.query('ROLLBACK');
-            client.release();
-          }
+          });
         },
       ),
       { numRuns: RUNS },

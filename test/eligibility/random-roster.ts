@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { PoolClient } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 import { AgentSnapshot, exclusionHolds, Requirements, Strategy } from '../../src/routing/engine';
+import { provisionTestEnvironment, TestEnvironment } from '../support/test-app';
 
 /**
  * Random rosters for the specs that hold Postgres's queries to the engine's definition of eligibility:
@@ -177,4 +178,31 @@ export function transactionManager(client: PoolClient): EntityManager {
     query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows,
     queryRunner: { connect: async () => client },
   } as unknown as EntityManager;
+}
+
+/**
+ * A test database for the spec file, and a runner that gives each case of a property a transaction
+ * rolled back at its end, so every case starts from the empty migrated database.
+ */
+export function useRolledBackTransactions(): (work: (client: PoolClient) => Promise<void>) => Promise<void> {
+  let environment: TestEnvironment;
+  let pool: Pool;
+  beforeAll(async () => {
+    environment = await provisionTestEnvironment();
+    pool = new Pool({ connectionString: environment.env.DATABASE_URL, max: 1 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await environment.dispose();
+  });
+  return async (work) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  };
 }

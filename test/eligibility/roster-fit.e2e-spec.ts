@@ -1,13 +1,11 @@
 import fc from 'fast-check';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AssignmentRepository } from '../../src/routing/assignment.repository';
 import { AgentSnapshot, evaluateEligibility, Requirements } from '../../src/routing/engine';
 import { waitingReason } from '../../src/routing/engine/requirements-description';
 import { UnroutableWorkRepository } from '../../src/routing/unroutable/unroutable-work.repository';
 import { WaitingDecision, WaitingDecisionsRepository } from '../../src/routing/waiting-decisions.repository';
-import { provisionTestEnvironment, TestEnvironment } from '../support/test-app';
-import { agentArb, arrange, arrangeWaiting, GeneratedAgent, newerConversations, onDuty, requirementsArb, snapshotOf, transactionManager } from './random-roster';
+import { agentArb, arrange, arrangeWaiting, GeneratedAgent, newerConversations, onDuty, requirementsArb, snapshotOf, transactionManager, useRolledBackTransactions } from './random-roster';
 
 /**
  * Waiting work is judged against the roster once per set of requirements (a burst leaves hundreds
@@ -19,16 +17,25 @@ import { agentArb, arrange, arrangeWaiting, GeneratedAgent, newerConversations, 
 
 const RUNS = Number(process.env.ELIGIBILITY_RUNS ?? 150);
 
-/** Sets of requirements that differ from the first in one field each, so that a batch holds alike and nearly alike ones. */
-const alikeRequirementsArb: fc.Arbitrary<Requirements[]> = fc
-  .tuple(requirementsArb, requirementsArb)
-  .map(([base, other]) => [
-    base,
-    { ...base, languages: other.languages },
-    { ...base, minLanguageLevel: other.minLanguageLevel },
-    { ...base, requiredSkills: other.requiredSkills },
-    { ...base, agentKinds: other.agentKinds },
-  ]);
+/**
+ * The requirements of each conversation of a batch (one to six), drawn from a set and four sets that
+ * differ from it in one field each, so that a batch holds alike and nearly alike ones.
+ */
+const batchArb: fc.Arbitrary<Requirements[]> = fc
+  .tuple(requirementsArb, requirementsArb, fc.array(fc.nat(4), { minLength: 1, maxLength: 6 }))
+  .map(([base, other, picks]) => {
+    const alike = [
+      base,
+      { ...base, languages: other.languages },
+      { ...base, minLanguageLevel: other.minLanguageLevel },
+      { ...base, requiredSkills: other.requiredSkills },
+      { ...base, agentKinds: other.agentKinds },
+    ];
+    return picks.map((pick) => alike[pick]);
+  });
+
+/** Rosters of one to eight agents, half of them on duty. */
+const rosterArb = fc.array(fc.oneof(agentArb, agentArb.map(onDuty)), { minLength: 1, maxLength: 8 });
 
 /** surge-desk.md's roster: active, and signed in or holding a claimed shift that starts within 2 hours; a volunteer only in an active surge. */
 const onRoster = (a: GeneratedAgent) =>
@@ -40,42 +47,28 @@ const fits = (snapshot: AgentSnapshot, requirements: Requirements) =>
     .eligible;
 
 describe('who on the roster fits waiting work', () => {
-  let environment: TestEnvironment;
-  let pool: Pool;
+  const inRolledBackTransaction = useRolledBackTransactions();
   const assignments = new AssignmentRepository();
   const waitingDecisions = new WaitingDecisionsRepository();
   const unroutable = new UnroutableWorkRepository(null as unknown as DataSource);
 
-  beforeAll(async () => {
-    environment = await provisionTestEnvironment();
-    pool = new Pool({ connectionString: environment.env.DATABASE_URL, max: 1 });
-  });
-
-  afterAll(async () => {
-    await pool.end();
-    await environment.dispose();
-  });
-
   it(`a batch of waiting decisions records, for each conversation, how many agents fit it on duty and on the roster (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(agentArb, agentArb.map(onDuty)), { minLength: 1, maxLength: 8 }),
-        alikeRequirementsArb,
-        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
-        async (agents, requirementSets, picks) => {
-          const client = await pool.connect();
-          try {
-            await client.query('BEGIN');
+        rosterArb,
+        batchArb,
+        async (agents, batch) => {
+          await inRolledBackTransaction(async (client) => {
             const manager = transactionManager(client);
             const { conversationId, ids } = await arrange(client, agents);
             // Only the arranged conversation carries the roster's exclusions.
-            const conversationIds = [conversationId, ...(await newerConversations(client, picks.length - 1))];
+            const conversationIds = [conversationId, ...(await newerConversations(client, batch.length - 1))];
             const [locked] = await assignments.lockQueuedConversations(manager, [conversationId]);
-            const decisions: WaitingDecision[] = picks.map((pick, index) => ({
+            const decisions: WaitingDecision[] = batch.map((requirements, index) => ({
               conversationId: conversationIds[index],
               excludedAgentIds: index === 0 ? locked.excludedAgentIds : [],
               rule: { id: null, name: 'default', version: 1 },
-              requirements: requirementSets[pick % requirementSets.length],
+              requirements,
               nextEscalationAt: null,
             }));
 
@@ -108,10 +101,7 @@ describe('who on the roster fits waiting work', () => {
             for (const { conversationId: id, requirements } of decisions) {
               expect(byId.get(id)).toEqual({ id, awaiting: true, languages: requirements.languages, skills: requirements.requiredSkills, kinds: requirements.agentKinds });
             }
-          } finally {
-            await client.query('ROLLBACK');
-            client.release();
-          }
+          });
         },
       ),
       { numRuns: RUNS },
@@ -121,34 +111,27 @@ describe('who on the roster fits waiting work', () => {
   it(`the unroutable pass finds stuck exactly the waiting conversations no agent on the roster fits (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(agentArb, agentArb.map(onDuty)), { minLength: 1, maxLength: 8 }),
-        alikeRequirementsArb,
-        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
-        async (agents, requirementSets, picks) => {
-          const client = await pool.connect();
-          try {
-            await client.query('BEGIN');
+        rosterArb,
+        batchArb,
+        async (agents, batch) => {
+          await inRolledBackTransaction(async (client) => {
             const { conversationId, ids } = await arrange(client, agents);
-            const stored = picks.map((pick) => requirementSets[pick % requirementSets.length]);
-            const waitingIds = await arrangeWaiting(client, conversationId, stored);
+            const waitingIds = await arrangeWaiting(client, conversationId, batch);
 
             const snapshots = agents.map((a, i) => snapshotOf(ids[i], a));
             // Only the arranged conversation carries the roster's exclusions.
             const expected = waitingIds.filter(
               (_, index) =>
-                !snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: index === 0 && snapshot.excluded }, stored[index])),
+                !snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: index === 0 && snapshot.excluded }, batch[index])),
             );
             const stuck = await unroutable.findStuck(transactionManager(client));
             expect(stuck.map((gap) => gap.conversationId).sort()).toEqual([...expected].sort());
             for (const gap of stuck) {
               const index = waitingIds.indexOf(gap.conversationId);
-              const fitsApartFromExclusions = snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: false }, stored[index]));
+              const fitsApartFromExclusions = snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: false }, batch[index]));
               expect(gap.onlyExcludedFit).toBe(fitsApartFromExclusions);
             }
-          } finally {
-            await client.query('ROLLBACK');
-            client.release();
-          }
+          });
         },
       ),
       { numRuns: RUNS },
