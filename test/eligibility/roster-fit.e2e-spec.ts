@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AssignmentRepository } from '../../src/routing/assignment.repository';
 import { AgentSnapshot, evaluateEligibility, Requirements } from '../../src/routing/engine';
@@ -52,89 +53,78 @@ describe('who on the roster fits waiting work', () => {
   const waitingDecisions = new WaitingDecisionsRepository();
   const unroutable = new UnroutableWorkRepository(null as unknown as DataSource);
 
-  it(`a batch of waiting decisions records, for each conversation, how many agents fit it on duty and on the roster (${RUNS} runs)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        rosterArb,
-        batchArb,
-        async (agents, batch) => {
-          await inRolledBackTransaction(async (client) => {
-            const manager = transactionManager(client);
-            const { conversationId, ids } = await arrange(client, agents);
-            // Only the arranged conversation carries the roster's exclusions.
-            const conversationIds = [conversationId, ...(await newerConversations(client, batch.length - 1))];
-            const [locked] = await assignments.lockQueuedConversations(manager, [conversationId]);
-            const decisions: WaitingDecision[] = batch.map((requirements, index) => ({
-              conversationId: conversationIds[index],
-              excludedAgentIds: index === 0 ? locked.excludedAgentIds : [],
-              rule: { id: null, name: 'default', version: 1 },
-              requirements,
-              nextEscalationAt: null,
-            }));
-
-            await waitingDecisions.markWaiting(manager, decisions);
-            await waitingDecisions.markWaiting(manager, decisions);
-
-            const snapshots = agents.map((a, i) => snapshotOf(ids[i], a));
-            const expected = decisions.map(({ conversationId: id, requirements }, index) => {
-              const fitting = snapshots
-                .map((snapshot) => ({ ...snapshot, excluded: index === 0 && snapshot.excluded }))
-                .filter((snapshot) => fits(snapshot, requirements));
-              const onDutyCount = fitting.filter((snapshot) => evaluateEligibility({ ...snapshot, load: 0 }, requirements).eligible).length;
-              const onRosterCount = fitting.filter((snapshot) => onRoster(agents[ids.indexOf(snapshot.id)])).length;
-              return { id, reason: waitingReason({ onDuty: onDutyCount, onRoster: onRosterCount }, requirements) };
-            });
-            const recorded = await client.query<{ id: string; reason: string }>(
-              `SELECT conversation_id AS id, reason FROM routing_decisions WHERE outcome = 'waiting' AND conversation_id = ANY($1::uuid[])`,
-              [conversationIds],
-            );
-            expect(new Set(recorded.rows.map((row) => JSON.stringify(row)))).toEqual(new Set(expected.map((row) => JSON.stringify(row))));
-            // Deciding them again unchanged recorded nothing more.
-            expect(recorded.rows).toHaveLength(decisions.length);
-
-            const stored = await client.query<{ id: string; awaiting: boolean; languages: string[] | null; skills: unknown; kinds: string[] }>(
-              `SELECT id, awaiting_agent AS awaiting, req_languages AS languages, req_skills AS skills, req_agent_kinds AS kinds
-                 FROM conversations WHERE id = ANY($1::uuid[])`,
-              [conversationIds],
-            );
-            const byId = new Map(stored.rows.map((row) => [row.id, row]));
-            for (const { conversationId: id, requirements } of decisions) {
-              expect(byId.get(id)).toEqual({ id, awaiting: true, languages: requirements.languages, skills: requirements.requiredSkills, kinds: requirements.agentKinds });
-            }
-          });
-        },
-      ),
+  /** Checks a property over random rosters and batches, each case in a transaction rolled back after it. */
+  const forRostersAndBatches = (check: (client: PoolClient, agents: GeneratedAgent[], batch: Requirements[]) => Promise<void>) =>
+    fc.assert(
+      fc.asyncProperty(rosterArb, batchArb, (agents, batch) => inRolledBackTransaction((client) => check(client, agents, batch))),
       { numRuns: RUNS },
     );
+
+  it(`a batch of waiting decisions records, for each conversation, how many agents fit it on duty and on the roster (${RUNS} runs)`, async () => {
+    await forRostersAndBatches(async (client, agents, batch) => {
+      const manager = transactionManager(client);
+      const { conversationId, ids } = await arrange(client, agents);
+      // Only the arranged conversation carries the roster's exclusions.
+      const conversationIds = [conversationId, ...(await newerConversations(client, batch.length - 1))];
+      const [locked] = await assignments.lockQueuedConversations(manager, [conversationId]);
+      const decisions: WaitingDecision[] = batch.map((requirements, index) => ({
+        conversationId: conversationIds[index],
+        excludedAgentIds: index === 0 ? locked.excludedAgentIds : [],
+        rule: { id: null, name: 'default', version: 1 },
+        requirements,
+        nextEscalationAt: null,
+      }));
+
+      await waitingDecisions.markWaiting(manager, decisions);
+      await waitingDecisions.markWaiting(manager, decisions);
+
+      const snapshots = agents.map((a, i) => snapshotOf(ids[i], a));
+      const expected = decisions.map(({ conversationId: id, requirements }, index) => {
+        const fitting = snapshots
+          .map((snapshot) => ({ ...snapshot, excluded: index === 0 && snapshot.excluded }))
+          .filter((snapshot) => fits(snapshot, requirements));
+        const onDutyCount = fitting.filter((snapshot) => evaluateEligibility({ ...snapshot, load: 0 }, requirements).eligible).length;
+        const onRosterCount = fitting.filter((snapshot) => onRoster(agents[ids.indexOf(snapshot.id)])).length;
+        return { id, reason: waitingReason({ onDuty: onDutyCount, onRoster: onRosterCount }, requirements) };
+      });
+      const recorded = await client.query<{ id: string; reason: string }>(
+        `SELECT conversation_id AS id, reason FROM routing_decisions WHERE outcome = 'waiting' AND conversation_id = ANY($1::uuid[])`,
+        [conversationIds],
+      );
+      expect(new Set(recorded.rows.map((row) => JSON.stringify(row)))).toEqual(new Set(expected.map((row) => JSON.stringify(row))));
+      // Deciding them again unchanged recorded nothing more.
+      expect(recorded.rows).toHaveLength(decisions.length);
+
+      const stored = await client.query<{ id: string; awaiting: boolean; languages: string[] | null; skills: unknown; kinds: string[] }>(
+        `SELECT id, awaiting_agent AS awaiting, req_languages AS languages, req_skills AS skills, req_agent_kinds AS kinds
+           FROM conversations WHERE id = ANY($1::uuid[])`,
+        [conversationIds],
+      );
+      const byId = new Map(stored.rows.map((row) => [row.id, row]));
+      for (const { conversationId: id, requirements } of decisions) {
+        expect(byId.get(id)).toEqual({ id, awaiting: true, languages: requirements.languages, skills: requirements.requiredSkills, kinds: requirements.agentKinds });
+      }
+    });
   });
 
   it(`the unroutable pass finds stuck exactly the waiting conversations no agent on the roster fits (${RUNS} runs)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        rosterArb,
-        batchArb,
-        async (agents, batch) => {
-          await inRolledBackTransaction(async (client) => {
-            const { conversationId, ids } = await arrange(client, agents);
-            const waitingIds = await arrangeWaiting(client, conversationId, batch);
+    await forRostersAndBatches(async (client, agents, batch) => {
+      const { conversationId, ids } = await arrange(client, agents);
+      const waitingIds = await arrangeWaiting(client, conversationId, batch);
 
-            const snapshots = agents.map((a, i) => snapshotOf(ids[i], a));
-            // Only the arranged conversation carries the roster's exclusions.
-            const expected = waitingIds.filter(
-              (_, index) =>
-                !snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: index === 0 && snapshot.excluded }, batch[index])),
-            );
-            const stuck = await unroutable.findStuck(transactionManager(client));
-            expect(stuck.map((gap) => gap.conversationId).sort()).toEqual([...expected].sort());
-            for (const gap of stuck) {
-              const index = waitingIds.indexOf(gap.conversationId);
-              const fitsApartFromExclusions = snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: false }, batch[index]));
-              expect(gap.onlyExcludedFit).toBe(fitsApartFromExclusions);
-            }
-          });
-        },
-      ),
-      { numRuns: RUNS },
-    );
+      const snapshots = agents.map((a, i) => snapshotOf(ids[i], a));
+      // Only the arranged conversation carries the roster's exclusions.
+      const expected = waitingIds.filter(
+        (_, index) =>
+          !snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: index === 0 && snapshot.excluded }, batch[index])),
+      );
+      const stuck = await unroutable.findStuck(transactionManager(client));
+      expect(stuck.map((gap) => gap.conversationId).sort()).toEqual([...expected].sort());
+      for (const gap of stuck) {
+        const index = waitingIds.indexOf(gap.conversationId);
+        const fitsApartFromExclusions = snapshots.some((snapshot, i) => onRoster(agents[i]) && fits({ ...snapshot, excluded: false }, batch[index]));
+        expect(gap.onlyExcludedFit).toBe(fitsApartFromExclusions);
+      }
+    });
   });
 });
